@@ -1,0 +1,31 @@
+package org.heartdisease.model;
+
+import java.util.List;
+
+/**
+ * A fitted categorical column: most-frequent imputation, then one-hot encoding of the codes seen in
+ * training, as scikit-learn's {@code SimpleImputer(strategy="most_frequent")} and
+ * {@code OneHotEncoder(handle_unknown="ignore")}.
+ *
+ * @param name the field's name
+ * @param categories the codes seen in training, ascending; one column each
+ * @param mode the most frequent code (the smallest on a tie), which replaces a missing one
+ * @param missing how many training rows missed this field
+ */
+public record CategoricalFeature(String name, List<Integer> categories, int mode, int missing) {
+
+	public CategoricalFeature {
+		categories = List.copyOf(categories);
+	}
+
+	/**
+	 * @return the one-hot column of this code, the mode standing in for a missing (NaN) value, or
+	 * -1 for a code not seen in training (all columns zero, as scikit-learn's "ignore")
+	 */
+	public int columnOf(double value) {
+		double code = Double.isNaN(value) ? this.mode : value;
+		int index = (code == Math.rint(code)) ? this.categories.indexOf((int) code) : -1;
+		return index;
+	}
+
+}
