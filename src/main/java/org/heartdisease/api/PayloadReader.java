@@ -1,0 +1,223 @@
+package org.heartdisease.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.heartdisease.model.Field;
+import org.heartdisease.prediction.FieldError;
+import org.heartdisease.prediction.Payload;
+import org.heartdisease.prediction.PayloadValidator;
+
+/**
+ * Reads a request body into payloads, strictly, and reports every problem of every payload at once:
+ * malformed JSON, wrong types, unknown fields, and whatever the {@link PayloadValidator} refuses.
+ *
+ * <p>A JSON tree rather than data binding: binding stops at the first wrong type, and a client
+ * deserves to hear about all its mistakes in one answer.
+ */
+public final class PayloadReader {
+
+	private static final String FIELD_NAMES = Field.all().stream().map(Field::jsonName)
+		.collect(Collectors.joining(", "));
+
+	private final ObjectReader reader;
+
+	private final PayloadValidator validator;
+
+	private final RequestLimits limits;
+
+	public PayloadReader(PayloadValidator validator, RequestLimits limits) {
+		JsonFactory factory = JsonFactory.builder()
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(16)
+				.maxNumberLength(64)
+				.maxStringLength(limits.maxBodyBytes())
+				.build())
+			.build();
+		this.reader = JsonMapper.builder(factory)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build()
+			.reader();
+		this.validator = validator;
+		this.limits = limits;
+	}
+
+	/**
+	 * @param body the request body, UTF-8 JSON: one payload object or an array of them
+	 * @return the payloads, all valid
+	 * @throws RejectedRequestException a 400 naming every problem, or a 413 for too large a batch
+	 */
+	public Request read(byte[] body) {
+		if (body.length > this.limits.maxBodyBytes()) {
+			throw this.limits.bodyTooLarge();
+		}
+		JsonNode root = parse(body);
+		if (root.isObject()) {
+			List<FieldError> errors = new ArrayList<>();
+			Payload payload = bind(root, errors);
+			if (!errors.isEmpty()) {
+				throw new RejectedRequestException(Problem.invalid(
+						(errors.size() == 1) ? "1 field is invalid." : errors.size() + " fields are invalid.", errors));
+			}
+			return new Request(false, List.of(payload));
+		}
+		if (root.isArray()) {
+			return readBatch(root);
+		}
+		throw new RejectedRequestException(
+				Problem.of(400, "The body must be a JSON object (one payload) or an array of objects (a batch)."));
+	}
+
+	private Request readBatch(JsonNode array) {
+		if (array.isEmpty()) {
+			throw new RejectedRequestException(Problem.of(400, "The batch is empty."));
+		}
+		if (array.size() > this.limits.maxBatchSize()) {
+			throw new RejectedRequestException(Problem.of(413, "The batch has " + array.size()
+					+ " payloads; at most " + this.limits.maxBatchSize() + " are accepted."));
+		}
+		List<Payload> payloads = new ArrayList<>(array.size());
+		List<FieldError> errors = new ArrayList<>();
+		int invalid = 0;
+		for (int index = 0; index < array.size(); index++) {
+			List<FieldError> itemErrors = new ArrayList<>();
+			JsonNode item = array.get(index);
+			if (item.isObject()) {
+				payloads.add(bind(item, itemErrors));
+			}
+			else {
+				itemErrors.add(FieldError.of(null, "must be a JSON object, not " + describe(item)));
+			}
+			if (!itemErrors.isEmpty()) {
+				invalid++;
+				for (FieldError error : itemErrors) {
+					errors.add(error.at(index));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new RejectedRequestException(Problem.invalid(
+					invalid + " of " + array.size() + " payloads are invalid.", errors));
+		}
+		return new Request(true, payloads);
+	}
+
+	// Errors come in field order, type errors in place of the validator's, unknown fields last.
+	private Payload bind(JsonNode object, List<FieldError> errors) {
+		Double[] values = new Double[Field.all().size()];
+		Map<String, FieldError> typeErrors = new HashMap<>();
+		List<FieldError> unknown = new ArrayList<>();
+		for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+			Map.Entry<String, JsonNode> entry = it.next();
+			String name = entry.getKey();
+			JsonNode value = entry.getValue();
+			Field field = Field.byJsonName(name).orElse(null);
+			if (field == null) {
+				unknown.add(FieldError.of(name, "is not a payload field; the fields are " + FIELD_NAMES));
+			}
+			else if (value.isNumber()) {
+				values[field.ordinal()] = value.doubleValue();
+			}
+			else if (!value.isNull()) {
+				typeErrors.put(name, FieldError.of(name, "must be a number, not " + describe(value)));
+			}
+		}
+		Payload payload = Payload.of(values);
+		Map<String, FieldError> valueErrors = new HashMap<>();
+		this.validator.validate(payload).forEach((error) -> valueErrors.put(error.field(), error));
+		for (Field field : Field.all()) {
+			FieldError error = typeErrors.getOrDefault(field.jsonName(), valueErrors.get(field.jsonName()));
+			if (error != null) {
+				errors.add(error);
+			}
+		}
+		errors.addAll(unknown);
+		return payload;
+	}
+
+	private JsonNode parse(byte[] body) {
+		JsonNode root;
+		try {
+			root = this.reader.readTree(body);
+		}
+		catch (JsonProcessingException ex) {
+			throw new RejectedRequestException(Problem.of(400, describe(ex)));
+		}
+		catch (IOException ex) {
+			throw new RejectedRequestException(Problem.of(400, "The body is not valid JSON."));
+		}
+		if (root == null || root.isMissingNode()) {
+			throw new RejectedRequestException(Problem.of(400, "The body is empty; send a JSON payload."));
+		}
+		return root;
+	}
+
+	// Jackson's own messages name parser features and classes; a client gets a plain sentence.
+	private static String describe(JsonProcessingException ex) {
+		String what;
+		String message = String.valueOf(ex.getOriginalMessage());
+		if (ex instanceof StreamConstraintsException) {
+			what = "The JSON is nested too deeply or holds too long a number or string";
+		}
+		else if (ex instanceof JsonEOFException || message.contains("end-of-input")) {
+			what = "The JSON ends before it is complete";
+		}
+		else if (message.startsWith("Duplicate field")) {
+			what = "The JSON repeats the field " + message.substring("Duplicate field ".length());
+		}
+		else if (message.startsWith("Trailing token")) {
+			what = "The body has more content after the JSON value";
+		}
+		else if (message.contains("UTF-8") || message.contains("UTF8")) {
+			what = "The body is not valid UTF-8";
+		}
+		else if (message.contains("Non-standard token")) {
+			what = "The JSON holds NaN or Infinity, which JSON does not allow";
+		}
+		else {
+			what = "The body is not valid JSON";
+		}
+		JsonLocation location = ex.getLocation();
+		if (location != null && location.getLineNr() > 0) {
+			what += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+		}
+		return what + ".";
+	}
+
+	private static String describe(JsonNode node) {
+		return switch (node.getNodeType()) {
+			case STRING -> "a string";
+			case BOOLEAN -> "a boolean";
+			case ARRAY -> "an array";
+			case OBJECT -> "an object";
+			case NULL -> "null";
+			default -> "a " + node.getNodeType().name().toLowerCase();
+		};
+	}
+
+	/**
+	 * A read request.
+	 * @param batch whether the body was an array (answer with an array)
+	 * @param payloads the valid payloads, in order
+	 */
+	public record Request(boolean batch, List<Payload> payloads) {
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.heartdisease.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.heartdisease.prediction.FieldError;
+
+/**
+ * An RFC 9457 problem-details body ({@code application/problem+json}), the one error shape of every
+ * surface; {@code errors} names each offending field.
+ *
+ * @param type always {@code about:blank}: the status says what kind of problem it is
+ * @param title the status's reason phrase
+ * @param status the HTTP status
+ * @param detail what went wrong, for a person
+ * @param errors the offending fields, for a 400 about payload content
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+	/** The media type of a problem body. */
+	public static final String MEDIA_TYPE = "application/problem+json";
+
+	public static Problem of(int status, String detail) {
+		return new Problem("about:blank", reason(status), status, detail, List.of());
+	}
+
+	public static Problem invalid(String detail, List<FieldError> errors) {
+		return new Problem("about:blank", reason(400), 400, detail, List.copyOf(errors));
+	}
+
+	private static String reason(int status) {
+		return switch (status) {
+			case 400 -> "Bad Request";
+			case 404 -> "Not Found";
+			case 405 -> "Method Not Allowed";
+			case 413 -> "Content Too Large";
+			case 415 -> "Unsupported Media Type";
+			case 500 -> "Internal Server Error";
+			default -> "Error";
+		};
+	}
+
+}

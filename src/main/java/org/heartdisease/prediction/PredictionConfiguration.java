@@ -1,0 +1,47 @@
+package org.heartdisease.prediction;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.heartdisease.model.HeartDiseaseModel;
+import org.heartdisease.model.InvalidModelException;
+import org.heartdisease.model.ModelArtifactJson;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The model, loaded once, and the {@code predict} function over it; absent when the application
+ * runs {@code --train}, which must not depend on the model it is about to replace.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnServing
+@EnableConfigurationProperties(ModelProperties.class)
+class PredictionConfiguration {
+
+	@Bean
+	HeartDiseaseModel heartDiseaseModel(ModelProperties properties, ResourceLoader resourceLoader) {
+		return load(resourceLoader.getResource(properties.location()), properties.location());
+	}
+
+	@Bean
+	Predictor predict(HeartDiseaseModel heartDiseaseModel) {
+		return new Predictor(heartDiseaseModel);
+	}
+
+	static HeartDiseaseModel load(Resource resource, String location) {
+		if (!resource.exists()) {
+			throw new InvalidModelException("Model artifact " + location + " does not exist");
+		}
+		try (InputStream in = resource.getInputStream()) {
+			return ModelArtifactJson.read(in, location);
+		}
+		catch (IOException ex) {
+			throw new InvalidModelException("Model artifact " + location + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.heartdisease.prediction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.heartdisease.model.Field;
+import org.heartdisease.model.HeartDiseaseModel;
+import org.heartdisease.model.ModelArtifact;
+
+/**
+ * The {@code predict} function: validates a payload and answers with the model's diagnosis.
+ */
+public class Predictor implements Function<Payload, Diagnosis> {
+
+	private final HeartDiseaseModel model;
+
+	private final PayloadValidator validator;
+
+	private final Diagnosis.ModelVersion version;
+
+	public Predictor(HeartDiseaseModel model) {
+		this.model = model;
+		this.validator = new PayloadValidator(model);
+		ModelArtifact artifact = model.artifact();
+		this.version = new Diagnosis.ModelVersion("heart-disease" + artifact.tag(), artifact.trainedAt());
+	}
+
+	/**
+	 * @throws InvalidPayloadException naming every invalid field, before anything is computed
+	 */
+	@Override
+	public Diagnosis apply(Payload payload) {
+		if (payload == null) {
+			throw new InvalidPayloadException(List.of(FieldError.of(null, "a payload is required")));
+		}
+		List<FieldError> errors = this.validator.validate(payload);
+		if (!errors.isEmpty()) {
+			throw new InvalidPayloadException(errors);
+		}
+		double probability = this.model.probability(payload.toRow());
+		return new Diagnosis(this.model.label(probability), probability, imputed(payload), this.version);
+	}
+
+	public PayloadValidator validator() {
+		return this.validator;
+	}
+
+	private static List<String> imputed(Payload payload) {
+		List<String> imputed = new ArrayList<>(0);
+		for (Field field : Field.all()) {
+			if (payload.get(field) == null) {
+				imputed.add(field.jsonName());
+			}
+		}
+		return imputed;
+	}
+
+}

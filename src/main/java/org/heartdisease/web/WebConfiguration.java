@@ -1,0 +1,30 @@
+package org.heartdisease.web;
+
+import org.heartdisease.api.PredictionExchange;
+import org.heartdisease.api.RequestLimits;
+import org.heartdisease.prediction.ConditionalOnServing;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The local HTTP surface: spring-cloud-function-web serves {@code predict}; this adds the gate.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnServing
+class WebConfiguration {
+
+	@Bean
+	FilterRegistrationBean<PredictionRequestFilter> predictionRequestFilter(PredictionExchange exchange,
+			RequestLimits limits) {
+		FilterRegistrationBean<PredictionRequestFilter> registration = new FilterRegistrationBean<>(
+				new PredictionRequestFilter(exchange, limits));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
+}

@@ -1,0 +1,149 @@
+package org.heartdisease.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.heartdisease.SurfaceCases;
+import org.heartdisease.SurfaceCases.SurfaceCase;
+import org.heartdisease.api.PredictionExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local surface over real HTTP: Tomcat on a random port, spring-cloud-function-web, the
+ * committed model.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LocalHttpTests {
+
+	private static final HttpClient client = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PredictionExchange exchange;
+
+	@Autowired
+	ObjectMapper objectMapper;
+
+	static Stream<SurfaceCase> cases() {
+		return SurfaceCases.all().stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void shouldAnswerLikeTheSharedExchange(SurfaceCase surfaceCase) throws Exception {
+		PredictionExchange.Reply expected = this.exchange.handle(surfaceCase.contentType(), surfaceCase.body());
+		for (String path : new String[] { "/predict", "/" }) {
+			HttpResponse<byte[]> response = post(path, surfaceCase.contentType(), surfaceCase.body());
+			assertThat(response.statusCode()).as(path).isEqualTo(surfaceCase.status()).isEqualTo(expected.status());
+			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue(expected.contentType());
+			assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(path)
+				.isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
+		}
+	}
+
+	@Test
+	void shouldAnswerTheExamplePatientClear() throws Exception {
+		HttpResponse<byte[]> response = post("/predict", "application/json",
+				SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8));
+		JsonNode diagnosis = this.objectMapper.readTree(response.body());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(diagnosis.get("diagnosis").asText()).isEqualTo("clear");
+		assertThat(diagnosis.get("probability").asDouble()).isBetween(0.14, 0.15);
+	}
+
+	@Test
+	void shouldAnswerABatchWithAnArrayInOrder() throws Exception {
+		HttpResponse<byte[]> response = post("/predict", "application/json",
+				SurfaceCases.payload("batch.json").getBytes(StandardCharsets.UTF_8));
+		JsonNode diagnoses = this.objectMapper.readTree(response.body());
+		assertThat(diagnoses.findValuesAsText("diagnosis")).containsExactly("clear", "heart-disease", "clear");
+		assertThat(diagnoses.get(2).get("imputed").toString()).isEqualTo("[\"ca\",\"thal\"]");
+	}
+
+	@Test
+	void shouldRefuseAChunkedBodyOverTheLimitWithoutReadingItAll() throws Exception {
+		byte[] big = new byte[10 * 262144];
+		HttpRequest request = HttpRequest.newBuilder(uri("/predict"))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+			.build();
+		HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("\"detail\":\"The body exceeds 262144 bytes.\"");
+	}
+
+	@Test
+	void shouldNotEchoRequestHeadersIntoTheAnswer() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(uri("/predict"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer secret-token")
+			.header("X-Patient", "Jane Doe")
+			.POST(BodyPublishers.ofString(SurfaceCases.payload("example.json")))
+			.build();
+		HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().map().keySet()).map(String::toLowerCase)
+			.doesNotContain("authorization", "x-patient", "uri", "id", "timestamp", "user-agent");
+	}
+
+	@Test
+	void shouldOnlyAllowPost() throws Exception {
+		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/predict")).GET().build(),
+				BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void shouldExposeNothingButPredictionAndHealth() throws Exception {
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+		for (String path : new String[] { "/actuator/env", "/actuator/beans", "/actuator/heapdump", "/functionRouter",
+				"/predict/extra", "/error" }) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isIn(404, 405);
+			assertThat(response.body()).as(path).doesNotContain("Exception", "at org.");
+		}
+		HttpResponse<byte[]> routed = post("/functionRouter", "application/json", new byte[] { '{', '}' });
+		assertThat(routed.statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<byte[]> post(String path, String contentType, byte[] body)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return client.send(request.build(), BodyHandlers.ofByteArray());
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
