@@ -3,6 +3,7 @@ package org.heartdisease.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,11 @@ public final class ModelArtifactJson {
 	public static HeartDiseaseModel read(InputStream in, String description) {
 		ModelArtifact artifact;
 		try {
-			artifact = MAPPER.readValue(in, ModelArtifact.class);
+			byte[] bytes = in.readAllBytes();
+			if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+				throw new InvalidModelException("Model artifact " + description + " is empty");
+			}
+			artifact = MAPPER.readValue(bytes, ModelArtifact.class);
 		}
 		catch (JsonProcessingException ex) {
 			throw new InvalidModelException("Model artifact " + description + " is not a valid artifact: "
@@ -53,9 +58,6 @@ public final class ModelArtifactJson {
 		}
 		catch (IOException ex) {
 			throw new InvalidModelException("Model artifact " + description + " cannot be read: " + ex.getMessage(), ex);
-		}
-		if (artifact == null) {
-			throw new InvalidModelException("Model artifact " + description + " is empty");
 		}
 		try {
 			return new HeartDiseaseModel(artifact);

@@ -1,0 +1,4 @@
+/**
+ * The model: its fields, fitted preprocessing, artifact and scoring; plain Java and Jackson, no Spring.
+ */
+package org.heartdisease.model;

@@ -1,0 +1,50 @@
+package org.heartdisease;
+
+import java.nio.charset.StandardCharsets;
+
+import org.heartdisease.prediction.Diagnosis;
+import org.heartdisease.prediction.Payload;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code predict} as Spring Cloud Function sees it: the one function in the catalog, typed
+ * {@code Payload -> Diagnosis}, and converting JSON with the application's mapper.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class FunctionCatalogTests {
+
+	@Autowired
+	FunctionCatalog catalog;
+
+	@Test
+	void shouldExportPredictAsTheOnlyFunction() {
+		FunctionInvocationWrapper function = this.catalog.lookup("predict");
+		assertThat(function).isNotNull();
+		assertThat(function.getInputType()).isEqualTo(Payload.class);
+		assertThat(function.getOutputType()).isEqualTo(Diagnosis.class);
+		assertThat(this.catalog.<FunctionInvocationWrapper>lookup("").getFunctionDefinition()).isEqualTo("predict");
+	}
+
+	@Test
+	void shouldConvertAJsonMessageToADiagnosis() {
+		FunctionInvocationWrapper function = this.catalog.lookup("predict", "application/json");
+		Message<byte[]> input = MessageBuilder
+			.withPayload(SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8))
+			.setHeader("contentType", "application/json")
+			.build();
+		Object output = function.apply(input);
+		assertThat(output).isInstanceOf(Message.class);
+		String json = new String((byte[]) ((Message<?>) output).getPayload(), StandardCharsets.UTF_8);
+		assertThat(json).startsWith("{\"diagnosis\":\"clear\",\"probability\":0.14");
+	}
+
+}
