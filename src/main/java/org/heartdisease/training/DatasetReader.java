@@ -66,9 +66,11 @@ public final class DatasetReader {
 			return new Reading(source, actual, UCI_LABEL, UCI_POSITIVE, positions, Field.all().size())
 				.read(lines, Field.all().size() + 1);
 		}
+		String detected = (format == null)
+				? " (read as csv because its first line has letters; give --format=uci for UCI data)" : "";
 		if (label == null || label.isEmpty()) {
 			throw new TrainingException(source.source() + ": csv data needs --label=COLUMN, the column that holds "
-					+ "the diagnosis (target in the Kaggle heart.csv)");
+					+ "the diagnosis (target in the Kaggle heart.csv)" + detected);
 		}
 		if (positive.isEmpty()) {
 			throw new TrainingException(source.source() + ": csv data needs --positive=VALUE[,VALUE], the label values "

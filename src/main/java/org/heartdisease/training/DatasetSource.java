@@ -67,7 +67,7 @@ public record DatasetSource(String source, byte[] bytes, String sha256) {
 			return Files.readAllBytes(path);
 		}
 		catch (NoSuchFileException ex) {
-			String hint = source.equals(DEFAULT) ? "; " + DOWNLOAD_HINT : "";
+			String hint = source.endsWith("processed.cleveland.data") ? "; " + DOWNLOAD_HINT : "";
 			throw new TrainingException(source + ": no such file (looked at " + path.toAbsolutePath() + ")" + hint, ex);
 		}
 		catch (IOException ex) {
