@@ -36,12 +36,14 @@ public final class TrainingReport {
 		line(out, "Brier score: %.4f", holdout.brierScore());
 		line(out, "Validation confusion matrix (%d rows, threshold %s):", holdout.validationRows(),
 				artifact.threshold());
-		int width = Math.max(labels.positive().length(), labels.negative().length()) + 17;
-		line(out, "  %-" + width + "s %8s %8s", "", "clear", "disease");
-		line(out, "  %-" + width + "s %8d %8d", "actual " + labels.negative() + ", predicted", m.trueNegatives(),
-				m.falsePositives());
-		line(out, "  %-" + width + "s %8d %8d", "actual " + labels.positive() + ", predicted", m.falseNegatives(),
-				m.truePositives());
+		String predicted = "predicted " + labels.positive();
+		int width = Math.max(labels.positive().length(), labels.negative().length()) + "actual ".length();
+		line(out, "  %-" + width + "s  %15s  %" + predicted.length() + "s", "", "predicted " + labels.negative(),
+				predicted);
+		line(out, "  %-" + width + "s  %15d  %" + predicted.length() + "d", "actual " + labels.negative(),
+				m.trueNegatives(), m.falsePositives());
+		line(out, "  %-" + width + "s  %15d  %" + predicted.length() + "d", "actual " + labels.positive(),
+				m.falseNegatives(), m.truePositives());
 		line(out, "Cross-validation: ROC AUC %.2f ± %.2f (%d folds)", cv.rocAuc().mean(), cv.rocAuc().sd(), cv.folds());
 		line(out, "Cross-validation: accuracy %.2f%% ± %.2f%% (%d folds)", 100 * cv.accuracy().mean(),
 				100 * cv.accuracy().sd(), cv.folds());
