@@ -1,0 +1,114 @@
+package org.heartdisease.training;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The bytes of a training file, fetched from a path, a {@code file:} URL or an {@code http(s)} URL,
+ * with their SHA-256 (checked against the expected one when given).
+ *
+ * @param source the path or URL as given to {@code --dataset}
+ * @param bytes the file's content
+ * @param sha256 the SHA-256 of the bytes, lower-case hex
+ */
+public record DatasetSource(String source, byte[] bytes, String sha256) {
+
+	/** The default training file, relative to the working directory. */
+	public static final String DEFAULT = "datasets/processed.cleveland.data";
+
+	/** The largest file read or downloaded. */
+	static final long MAX_BYTES = 50L * 1024 * 1024;
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	/** Where a user gets the default file, for messages. */
+	static final String DOWNLOAD_HINT = "download it from the UCI Machine Learning Repository, Heart Disease (id 45), "
+			+ "https://archive.ics.uci.edu/dataset/45/heart+disease: take the file processed.cleveland.data from the zip "
+			+ "and put it at " + DEFAULT + ", or point --dataset at it";
+
+	/**
+	 * @param source a path, {@code file:} URL or {@code http(s)://} URL
+	 * @param expectedSha256 the SHA-256 the bytes must have, or {@code null} to accept any
+	 * @return the loaded bytes
+	 * @throws TrainingException if they cannot be read or do not match the expected SHA-256
+	 */
+	public static DatasetSource load(String source, String expectedSha256) {
+		byte[] bytes = read(source);
+		String sha256 = sha256(bytes);
+		if (expectedSha256 != null && !expectedSha256.toLowerCase(Locale.ROOT).equals(sha256)) {
+			throw new TrainingException(source + ": SHA-256 is " + sha256 + ", but --dataset-sha256 expects "
+					+ expectedSha256.toLowerCase(Locale.ROOT) + " (a different or corrupted file)");
+		}
+		return new DatasetSource(source, bytes, sha256);
+	}
+
+	private static byte[] read(String source) {
+		String lower = source.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("http://") || lower.startsWith("https://")) {
+			return download(source);
+		}
+		Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+		try {
+			if (Files.size(path) > MAX_BYTES) {
+				throw new TrainingException(source + ": larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+			}
+			return Files.readAllBytes(path);
+		}
+		catch (NoSuchFileException ex) {
+			String hint = source.endsWith("processed.cleveland.data") ? "; " + DOWNLOAD_HINT : "";
+			throw new TrainingException(source + ": no such file (looked at " + path.toAbsolutePath() + ")" + hint, ex);
+		}
+		catch (IOException ex) {
+			throw new TrainingException(source + ": cannot be read: " + ex, ex);
+		}
+	}
+
+	private static byte[] download(String url) {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+			.followRedirects(HttpClient.Redirect.NORMAL).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+		try {
+			HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			try (InputStream body = response.body()) {
+				if (response.statusCode() != 200) {
+					throw new TrainingException(url + ": download failed with HTTP status " + response.statusCode());
+				}
+				byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
+				if (bytes.length > MAX_BYTES) {
+					throw new TrainingException(url + ": larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+				}
+				return bytes;
+			}
+		}
+		catch (IOException ex) {
+			throw new TrainingException(url + ": download failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TrainingException(url + ": download interrupted", ex);
+		}
+	}
+
+	/** @return the SHA-256 of the bytes, lower-case hex */
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
+	}
+
+}

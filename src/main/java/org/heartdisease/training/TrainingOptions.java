@@ -1,0 +1,180 @@
+package org.heartdisease.training;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.ApplicationArguments;
+
+/**
+ * The validated settings of one training run, parsed from the command line.
+ *
+ * @param dataset the path or URL of the training data
+ * @param datasetSha256 the SHA-256 the data must have, or {@code null}
+ * @param format the data's layout, or {@code null} to detect it
+ * @param label the label column of csv data, or {@code null}
+ * @param positive the label values of csv data that mean disease
+ * @param testSize the share of rows held out for validation
+ * @param seed the seed of the split and the folds
+ * @param folds the number of cross-validation folds
+ * @param outputDir where the artifact is written
+ * @param tag the suffix of the artifact's name
+ * @param dump whether to write the artifact
+ */
+public record TrainingOptions(String dataset, String datasetSha256, DatasetFormat format, String label,
+		List<String> positive, double testSize, long seed, int folds, Path outputDir, String tag, boolean dump) {
+
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+	private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]*");
+
+	/** Every option, with its help text. */
+	private static final Map<String, String> OPTIONS = options();
+
+	public TrainingOptions {
+		positive = List.copyOf(positive);
+	}
+
+	private static Map<String, String> options() {
+		Map<String, String> options = new LinkedHashMap<>();
+		options.put("train", "train the model, evaluate it and write the artifact (instead of serving)");
+		options.put("help", "print this help and exit");
+		options.put("dataset=PATH_OR_URL", "training data: a path, a file: URL or an http(s):// URL (default "
+				+ DatasetSource.DEFAULT + ")");
+		options.put("dataset-sha256=HEX", "fail unless the data has this SHA-256");
+		options.put("format=uci|csv", "the data's layout (default: csv when the first line has a letter, else uci)");
+		options.put("label=COLUMN", "the label column of csv data (required for csv)");
+		options.put("positive=VALUE[,VALUE]", "the label values of csv data that mean heart disease (required for "
+				+ "csv; the Kaggle heart.csv needs --label=target --positive=0, its target=1 means NO disease)");
+		options.put("test-size=FRACTION", "the share of rows held out for validation (default 0.2)");
+		options.put("seed=N", "the seed of the hold-out split and the folds (default 42)");
+		options.put("folds=K", "the number of stratified cross-validation folds (default 5)");
+		options.put("output-dir=DIR", "where the artifact is written (default model)");
+		options.put("tag=SUFFIX", "the artifact is written to heart-disease{SUFFIX}.json (default empty)");
+		options.put("dump", "write the artifact (the default)");
+		options.put("no-dump", "evaluate and print, but write nothing");
+		return options;
+	}
+
+	/** @return the option names, without values */
+	private static List<String> names() {
+		return OPTIONS.keySet().stream().map((option) -> option.replaceFirst("=.*", "")).toList();
+	}
+
+	/** @return the usage text of every option */
+	public static String usage() {
+		StringBuilder usage = new StringBuilder("Usage: java -jar heart-disease-function.jar --train [options]\n\n");
+		OPTIONS.forEach((option, help) -> usage.append(String.format("  --%-30s %s%n", option, help)));
+		usage.append("\nOptions whose name contains a dot are Spring properties and passed through.\n");
+		return usage.toString();
+	}
+
+	/**
+	 * @param arguments the command line
+	 * @return the validated options
+	 * @throws TrainingException naming the bad option and what it accepts
+	 */
+	public static TrainingOptions from(ApplicationArguments arguments) {
+		if (!arguments.getNonOptionArgs().isEmpty()) {
+			throw new TrainingException("unexpected argument(s) " + arguments.getNonOptionArgs()
+					+ "; options are written --name=value");
+		}
+		List<String> unknown = arguments.getOptionNames().stream()
+			.filter((name) -> !names().contains(name) && !name.contains("."))
+			.sorted()
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new TrainingException("unknown option(s) " + unknown.stream().map((name) -> "--" + name).toList()
+					+ "; valid options: " + names().stream().map((name) -> "--" + name).toList());
+		}
+		Values values = new Values(arguments);
+		for (String flag : List.of("help", "dump", "no-dump")) {
+			if (values.get(flag) != null && !values.get(flag).isEmpty()) {
+				throw new TrainingException("--" + flag + " takes no value");
+			}
+		}
+		if (arguments.containsOption("dump") && arguments.containsOption("no-dump")) {
+			throw new TrainingException("--dump and --no-dump contradict each other; give one");
+		}
+		String sha256 = values.getOrDefault("dataset-sha256", null);
+		if (sha256 != null && !SHA256.matcher(sha256).matches()) {
+			throw new TrainingException("--dataset-sha256 must be 64 hexadecimal digits, not '" + sha256 + "'");
+		}
+		String tag = values.getOrDefault("tag", "");
+		if (!TAG.matcher(tag).matches()) {
+			throw new TrainingException("--tag may hold only letters, digits, '.', '_' and '-', not '" + tag + "'");
+		}
+		String positive = values.getOrDefault("positive", null);
+		List<String> positives = (positive == null) ? List.of()
+				: Arrays.stream(positive.split(",", -1)).map(String::trim).toList();
+		if (positives.stream().anyMatch(String::isEmpty)) {
+			throw new TrainingException("--positive needs one or more comma-separated label values, not '" + positive + "'");
+		}
+		double testSize = values.parse("test-size", "0.2", Double::parseDouble, "a number");
+		if (!(testSize > 0 && testSize < 1)) {
+			throw new TrainingException("--test-size must lie strictly between 0 and 1, not " + testSize);
+		}
+		int folds = values.parse("folds", "5", Integer::parseInt, "a whole number");
+		if (folds < 2) {
+			throw new TrainingException("--folds must be at least 2, not " + folds);
+		}
+		long seed = values.parse("seed", "42", Long::parseLong, "a whole number");
+		DatasetFormat format = values.parse("format", null, DatasetFormat::of, "uci or csv");
+		return new TrainingOptions(values.getOrDefault("dataset", DatasetSource.DEFAULT), sha256, format,
+				values.getOrDefault("label", null), positives, testSize, seed, folds, Path.of(values.getOrDefault("output-dir", "model")),
+				tag, !arguments.containsOption("no-dump"));
+	}
+
+	/** @return the file the artifact is written to */
+	public Path artifactPath() {
+		return this.outputDir.resolve("heart-disease" + this.tag + ".json");
+	}
+
+	/** The single values of options, rejecting repeated or empty ones. */
+	private static final class Values {
+
+		private final ApplicationArguments arguments;
+
+		Values(ApplicationArguments arguments) {
+			this.arguments = arguments;
+		}
+
+		String get(String name) {
+			List<String> values = this.arguments.getOptionValues(name);
+			if (values == null || values.isEmpty()) {
+				return null;
+			}
+			if (values.size() > 1) {
+				throw new TrainingException("--" + name + " is given " + values.size() + " times; give it once");
+			}
+			return values.get(0);
+		}
+
+		String getOrDefault(String name, String fallback) {
+			String value = get(name);
+			if (value == null && this.arguments.containsOption(name) && !name.equals("tag")) {
+				throw new TrainingException("--" + name + " needs a value: --" + name + "=...");
+			}
+			return (value != null) ? value : fallback;
+		}
+
+		<T> T parse(String name, String fallback, Function<String, T> parser, String expected) {
+			String value = getOrDefault(name, fallback);
+			if (value == null) {
+				return null;
+			}
+			try {
+				return parser.apply(value.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TrainingException("--" + name + " must be " + expected + ", not '" + value + "'");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.heartdisease.training;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.DefaultApplicationArguments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link TrainingOptions}.
+ */
+class TrainingOptionsTests {
+
+	private static TrainingOptions parse(String... args) {
+		return TrainingOptions.from(new DefaultApplicationArguments(args));
+	}
+
+	@Test
+	void shouldDefaultToTheClevelandFileAndTheDemoSplit() {
+		TrainingOptions options = parse("--train");
+		assertThat(options.dataset()).isEqualTo("datasets/processed.cleveland.data");
+		assertThat(options.format()).isNull();
+		assertThat(options.testSize()).isEqualTo(0.2);
+		assertThat(options.seed()).isEqualTo(42);
+		assertThat(options.folds()).isEqualTo(5);
+		assertThat(options.dump()).isTrue();
+		assertThat(options.artifactPath()).isEqualTo(Path.of("model/heart-disease.json"));
+	}
+
+	@Test
+	void shouldParseEveryOption() {
+		TrainingOptions options = parse("--train", "--dataset=https://example.org/heart.csv", "--format=csv",
+				"--label=target", "--positive=0, 2", "--test-size=0.25", "--seed=7", "--folds=10", "--output-dir=out",
+				"--tag=-kaggle", "--no-dump", "--dataset-sha256=" + "ab".repeat(32), "--spring.main.banner-mode=off");
+		assertThat(options).isEqualTo(new TrainingOptions("https://example.org/heart.csv", "ab".repeat(32),
+				DatasetFormat.CSV, "target", java.util.List.of("0", "2"), 0.25, 7, 10, Path.of("out"), "-kaggle", false));
+		assertThat(options.artifactPath()).isEqualTo(Path.of("out/heart-disease-kaggle.json"));
+	}
+
+	@Test
+	void shouldListTheValidOptionsWhenOneIsUnknown() {
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--epochs=3"))
+			.withMessageStartingWith("unknown option(s) [--epochs]; valid options: [--train, --help, --dataset,")
+			.withMessageContaining("--no-dump]");
+	}
+
+	@Test
+	void shouldRejectBadNumbers() {
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--seed=abc"))
+			.withMessage("--seed must be a whole number, not 'abc'");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--test-size=1.5"))
+			.withMessage("--test-size must lie strictly between 0 and 1, not 1.5");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--folds=1"))
+			.withMessage("--folds must be at least 2, not 1");
+	}
+
+	@Test
+	void shouldRejectRepeatedContradictoryOrMalformedOptions() {
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--seed=1", "--seed=2"))
+			.withMessage("--seed is given 2 times; give it once");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--dump", "--no-dump"))
+			.withMessageContaining("contradict");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--format=json"))
+			.withMessage("--format must be uci or csv, not 'json'");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--tag=../x"))
+			.withMessageStartingWith("--tag may hold only");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--dataset-sha256=abc"))
+			.withMessageStartingWith("--dataset-sha256 must be 64 hexadecimal digits");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--dataset"))
+			.withMessage("--dataset needs a value: --dataset=...");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "heart.csv"))
+			.withMessageStartingWith("unexpected argument(s) [heart.csv]");
+	}
+
+	@Test
+	void shouldDescribeEveryOptionInTheUsage() {
+		assertThat(TrainingOptions.usage()).contains("--dataset=PATH_OR_URL", "--dataset-sha256=HEX", "--format=uci|csv",
+				"--label=COLUMN", "--positive=VALUE[,VALUE]", "--test-size=FRACTION", "--seed=N", "--folds=K",
+				"--output-dir=DIR", "--tag=SUFFIX", "--no-dump", "--dump", "--help", "--train");
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.heartdisease.training;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import org.heartdisease.HeartDiseaseApplication;
+import org.heartdisease.model.ModelArtifactJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TrainingRunner} and {@link HelpRunner}: the real application, in train mode, in process.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TrainingRunnerTests {
+
+	private static int runApplication(String... args) {
+		SpringApplication application = new SpringApplication(HeartDiseaseApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		return SpringApplication.exit(application.run(args));
+	}
+
+	@Test
+	void shouldTrainPrintAndWriteTheArtifact(@TempDir Path dir, CapturedOutput output) throws Exception {
+		Path data = TestData.cleveland();
+		int status = runApplication("--train", "--dataset=" + data, "--output-dir=" + dir, "--tag=-test",
+				"--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		Path written = dir.resolve("heart-disease-test.json");
+		assertThat(output.getOut()).containsPattern("Training accuracy: \\d+\\.\\d\\d%")
+			.containsPattern("Validation accuracy: \\d+\\.\\d\\d%")
+			.containsPattern("ROC AUC score: 0\\.\\d\\d")
+			.containsPattern("Cross-validation: ROC AUC 0\\.\\d\\d ± 0\\.\\d\\d \\(5 folds\\)")
+			.contains("Missing values: ca 4, thal 2")
+			.contains("Model written to " + written);
+		assertThat(output.getErr()).doesNotContain("error:");
+		assertThat(ModelArtifactJson.read(Files.newInputStream(written), written.toString()).artifact().tag())
+			.isEqualTo("-test");
+	}
+
+	@Test
+	void shouldEvaluateWithoutWritingWhenToldNoDump(@TempDir Path dir, CapturedOutput output) throws Exception {
+		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir, "--no-dump",
+				"--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		assertThat(output.getOut()).contains("Validation accuracy:", "Model not written (--no-dump)");
+		try (var files = Files.list(dir)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldExitNonZeroWithOneErrorLineAndNoStackTrace(@TempDir Path dir, CapturedOutput output) throws Exception {
+		Path bad = Files.writeString(dir.resolve("bad.data"), "63.0,1.0,1..5,145.0,233.0,1.0,2.0,150.0,0.0,2.3,3.0,0.0,6.0,0\n");
+		int status = runApplication("--train", "--dataset=" + bad, "--output-dir=" + dir, "--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getErr().lines().filter((line) -> line.startsWith("error: ")).toList())
+			.containsExactly("error: " + bad + ", line 1, column 3 (cp): '1..5' is not a number");
+		assertThat(output.getAll()).doesNotContain("Application run failed").doesNotContain("\tat ");
+		assertThat(dir.resolve("heart-disease.json")).doesNotExist();
+	}
+
+	@Test
+	void shouldExitWithTwoOnABadOption(CapturedOutput output) {
+		int status = runApplication("--train", "--folds=many", "--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: --folds must be a whole number, not 'many' (see --help)");
+	}
+
+	@Test
+	void shouldPrintUsageForHelp(CapturedOutput output) {
+		assertThat(runApplication("--help", "--spring.main.banner-mode=off")).isZero();
+		assertThat(output.getOut()).contains("Usage:", "--positive=VALUE[,VALUE]");
+		assertThat(output.getOut()).doesNotContain("Training accuracy");
+	}
+
+	@Test
+	void shouldExistOnlyWhenTrainingIsRequested() {
+		ApplicationContextRunner contexts = new ApplicationContextRunner().withUserConfiguration(TrainingRunner.class,
+				HelpRunner.class);
+		contexts.run((context) -> assertThat(context).doesNotHaveBean(TrainingRunner.class)
+			.doesNotHaveBean(HelpRunner.class));
+		contexts.withPropertyValues("train=").run((context) -> assertThat(context).hasSingleBean(TrainingRunner.class)
+			.doesNotHaveBean(HelpRunner.class));
+		contexts.withPropertyValues("train=false").run((context) -> assertThat(context).doesNotHaveBean(TrainingRunner.class));
+		contexts.withPropertyValues("help=").run((context) -> assertThat(context).hasSingleBean(HelpRunner.class));
+	}
+
+}
