@@ -1,5 +1,7 @@
 package org.heartdisease;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +19,9 @@ public class HeartDiseaseApplication {
 			// Training and --help are one-shot commands: no web server, and the JVM exits with
 			// the runner's exit code once it is done.
 			application.setWebApplicationType(WebApplicationType.NONE);
+			// A command's output is its report; framework chatter stays out unless asked for.
+			application.setLogStartupInfo(false);
+			application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
 			System.exit(SpringApplication.exit(application.run(args)));
 		}
 		application.run(args);
@@ -28,8 +33,11 @@ public class HeartDiseaseApplication {
 	 */
 	static boolean isCommand(String[] args) {
 		for (String arg : args) {
-			if (arg.equals("--train") || arg.equals("--help") || arg.equals("--train=true")) {
-				return true;
+			// The same rule as @ConditionalOnProperty("train"): present and not "false".
+			for (String command : new String[] { "--train", "--help" }) {
+				if (arg.equals(command) || (arg.startsWith(command + "=") && !arg.equalsIgnoreCase(command + "=false"))) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -4,8 +4,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.Problem;
+import org.heartdisease.prediction.ConditionalOnServing;
 import org.heartdisease.prediction.InvalidPayloadException;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * gives for an invalid payload, and a 500 without internals for anything else.
  */
 @RestControllerAdvice
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnServing
 class FunctionErrorHandler {
 
 	private static final Log logger = LogFactory.getLog(FunctionErrorHandler.class);

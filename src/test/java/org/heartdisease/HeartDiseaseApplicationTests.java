@@ -1,0 +1,28 @@
+package org.heartdisease;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which arguments make the application a one-shot command rather than a server.
+ */
+class HeartDiseaseApplicationTests {
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(textBlock = """
+			--train,              true
+			--train=true,         true
+			--train=yes,          true
+			--train=false,        false
+			--help,               true
+			--help=false,         false
+			--trainer,            false
+			--server.port=8081,   false
+			""")
+	void shouldRunAsACommandExactlyWhenTheRunnersWould(String arg, boolean command) {
+		assertThat(HeartDiseaseApplication.isCommand(new String[] { arg })).isEqualTo(command);
+	}
+
+}
