@@ -10,12 +10,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -51,10 +52,7 @@ public final class PayloadReader {
 				.maxStringLength(limits.maxBodyBytes())
 				.build())
 			.build();
-		this.reader = JsonMapper.builder(factory)
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.build()
-			.reader();
+		this.reader = JsonMapper.builder(factory).build().reader();
 		this.validator = validator;
 		this.limits = limits;
 	}
@@ -68,37 +66,77 @@ public final class PayloadReader {
 		if (body.length > this.limits.maxBodyBytes()) {
 			throw this.limits.bodyTooLarge();
 		}
-		JsonNode root = parse(body);
-		if (root.isObject()) {
-			List<FieldError> errors = new ArrayList<>();
-			Payload payload = bind(root, errors);
-			if (!errors.isEmpty()) {
-				throw new RejectedRequestException(Problem.invalid(
-						(errors.size() == 1) ? "1 field is invalid." : errors.size() + " fields are invalid.", errors));
+		try (JsonParser parser = this.reader.createParser(body)) {
+			JsonToken first = parser.nextToken();
+			if (first == null) {
+				throw new RejectedRequestException(Problem.of(400, "The body is empty; send a JSON payload."));
 			}
-			return new Request(false, List.of(payload));
+			JsonNode object = null;
+			List<JsonNode> items = null;
+			if (first == JsonToken.START_OBJECT) {
+				object = this.reader.readTree(parser);
+			}
+			else if (first == JsonToken.START_ARRAY) {
+				items = readItems(parser);
+			}
+			else {
+				this.reader.readTree(parser);
+			}
+			if (parser.nextToken() != null) {
+				throw new RejectedRequestException(
+						Problem.of(400, "The body has more content after the JSON value."));
+			}
+			if (object != null) {
+				return readOne(object);
+			}
+			if (items != null) {
+				return readBatch(items);
+			}
+			throw new RejectedRequestException(Problem.of(400,
+					"The body must be a JSON object (one payload) or an array of objects (a batch)."));
 		}
-		if (root.isArray()) {
-			return readBatch(root);
+		catch (JsonProcessingException ex) {
+			throw new RejectedRequestException(Problem.of(400, describe(ex)));
 		}
-		throw new RejectedRequestException(
-				Problem.of(400, "The body must be a JSON object (one payload) or an array of objects (a batch)."));
+		catch (IOException ex) {
+			throw new RejectedRequestException(Problem.of(400, "The body is not valid JSON."));
+		}
 	}
 
-	private Request readBatch(JsonNode array) {
-		if (array.isEmpty()) {
+	private Request readOne(JsonNode object) {
+		List<FieldError> errors = new ArrayList<>();
+		Payload payload = bind(object, errors);
+		if (!errors.isEmpty()) {
+			throw new RejectedRequestException(Problem.invalid(
+					(errors.size() == 1) ? "1 field is invalid." : errors.size() + " fields are invalid.", errors));
+		}
+		return new Request(false, List.of(payload));
+	}
+
+	// Counts the batch while parsing it, so an oversized batch is refused before the rest is read.
+	private List<JsonNode> readItems(JsonParser parser) throws IOException {
+		List<JsonNode> items = new ArrayList<>();
+		while (parser.nextToken() != JsonToken.END_ARRAY) {
+			if (items.size() == this.limits.maxBatchSize()) {
+				throw new RejectedRequestException(Problem.of(413, "The batch has more than "
+						+ this.limits.maxBatchSize() + " payloads; at most " + this.limits.maxBatchSize()
+						+ " are accepted."));
+			}
+			items.add(this.reader.readTree(parser));
+		}
+		return items;
+	}
+
+	private Request readBatch(List<JsonNode> items) {
+		if (items.isEmpty()) {
 			throw new RejectedRequestException(Problem.of(400, "The batch is empty."));
 		}
-		if (array.size() > this.limits.maxBatchSize()) {
-			throw new RejectedRequestException(Problem.of(413, "The batch has " + array.size()
-					+ " payloads; at most " + this.limits.maxBatchSize() + " are accepted."));
-		}
-		List<Payload> payloads = new ArrayList<>(array.size());
+		List<Payload> payloads = new ArrayList<>(items.size());
 		List<FieldError> errors = new ArrayList<>();
 		int invalid = 0;
-		for (int index = 0; index < array.size(); index++) {
+		for (int index = 0; index < items.size(); index++) {
 			List<FieldError> itemErrors = new ArrayList<>();
-			JsonNode item = array.get(index);
+			JsonNode item = items.get(index);
 			if (item.isObject()) {
 				payloads.add(bind(item, itemErrors));
 			}
@@ -114,7 +152,7 @@ public final class PayloadReader {
 		}
 		if (!errors.isEmpty()) {
 			throw new RejectedRequestException(Problem.invalid(
-					invalid + " of " + array.size() + " payloads are invalid.", errors));
+					invalid + " of " + items.size() + " payloads are invalid.", errors));
 		}
 		return new Request(true, payloads);
 	}
@@ -152,23 +190,6 @@ public final class PayloadReader {
 		return payload;
 	}
 
-	private JsonNode parse(byte[] body) {
-		JsonNode root;
-		try {
-			root = this.reader.readTree(body);
-		}
-		catch (JsonProcessingException ex) {
-			throw new RejectedRequestException(Problem.of(400, describe(ex)));
-		}
-		catch (IOException ex) {
-			throw new RejectedRequestException(Problem.of(400, "The body is not valid JSON."));
-		}
-		if (root == null || root.isMissingNode()) {
-			throw new RejectedRequestException(Problem.of(400, "The body is empty; send a JSON payload."));
-		}
-		return root;
-	}
-
 	// Jackson's own messages name parser features and classes; a client gets a plain sentence.
 	private static String describe(JsonProcessingException ex) {
 		String what;
@@ -181,9 +202,6 @@ public final class PayloadReader {
 		}
 		else if (message.startsWith("Duplicate field")) {
 			what = "The JSON repeats the field " + message.substring("Duplicate field ".length());
-		}
-		else if (message.startsWith("Trailing token")) {
-			what = "The body has more content after the JSON value";
 		}
 		else if (message.contains("UTF-8") || message.contains("UTF8")) {
 			what = "The body is not valid UTF-8";

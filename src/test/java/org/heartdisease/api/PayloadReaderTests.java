@@ -140,7 +140,7 @@ class PayloadReaderTests {
 	void shouldRefuseABatchOverTheLimitWithA413() {
 		assertThat(problemOf(bytes("[" + EXAMPLE + "," + EXAMPLE + "," + EXAMPLE + "," + EXAMPLE + "]")))
 			.extracting(Problem::status, Problem::detail)
-			.containsExactly(413, "The batch has 4 payloads; at most 3 are accepted.");
+			.containsExactly(413, "The batch has more than 3 payloads; at most 3 are accepted.");
 	}
 
 	@Test
