@@ -8,18 +8,25 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes model artifacts as JSON, strictly: unknown or duplicate properties, missing
- * numbers and trailing content are errors, never defaults.
+ * numbers and trailing content are errors, never defaults. Every artifact ends with the SHA-256 of
+ * the rest of its content, checked on load, so a corrupted or hand-edited artifact is refused; it
+ * proves integrity, not origin (pin {@code heart.model.sha256} for that).
  */
 public final class ModelArtifactJson {
 
@@ -34,6 +41,9 @@ public final class ModelArtifactJson {
 		.disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
 		.build();
 
+	/** The artifact's top-level field that holds the SHA-256 of everything else. */
+	public static final String CHECKSUM = "contentSha256";
+
 	private ModelArtifactJson() {
 	}
 
@@ -44,13 +54,42 @@ public final class ModelArtifactJson {
 	 * @throws InvalidModelException if the bytes are not a servable artifact
 	 */
 	public static HeartDiseaseModel read(InputStream in, String description) {
+		return read(in, description, null);
+	}
+
+	/**
+	 * @param in the artifact's bytes
+	 * @param description where they come from, for messages
+	 * @param pinnedSha256 the {@value #CHECKSUM} the artifact must have, or {@code null} for any
+	 * @return the checked model
+	 * @throws InvalidModelException if the bytes are not a servable artifact, or not the pinned one
+	 */
+	public static HeartDiseaseModel read(InputStream in, String description, String pinnedSha256) {
 		ModelArtifact artifact;
 		try {
 			byte[] bytes = in.readAllBytes();
 			if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
 				throw new InvalidModelException("Model artifact " + description + " is empty");
 			}
-			artifact = MAPPER.readValue(bytes, ModelArtifact.class);
+			JsonNode tree = MAPPER.readTree(bytes);
+			if (!(tree instanceof ObjectNode content)) {
+				throw new InvalidModelException("Model artifact " + description + " is not a JSON object");
+			}
+			JsonNode recorded = content.remove(CHECKSUM);
+			if (recorded == null || !recorded.isTextual()) {
+				throw new InvalidModelException("Model artifact " + description + " has no " + CHECKSUM
+						+ "; it was not written by --train");
+			}
+			String actual = sha256(content);
+			if (!actual.equals(recorded.asText())) {
+				throw new InvalidModelException("Model artifact " + description + " was changed after training: "
+						+ "its content's SHA-256 is " + actual + ", it records " + recorded.asText());
+			}
+			if (pinnedSha256 != null && !pinnedSha256.equalsIgnoreCase(actual)) {
+				throw new InvalidModelException("Model artifact " + description + " is not the pinned one: its "
+						+ CHECKSUM + " is " + actual + ", heart.model.sha256 asks for " + pinnedSha256);
+			}
+			artifact = MAPPER.treeToValue(content, ModelArtifact.class);
 		}
 		catch (JsonProcessingException ex) {
 			throw new InvalidModelException("Model artifact " + description + " is not a valid artifact: "
@@ -67,17 +106,36 @@ public final class ModelArtifactJson {
 		}
 	}
 
-	/** @return the artifact as pretty-printed JSON, ending with a newline */
+	/** @return the artifact as pretty-printed JSON ending with its {@value #CHECKSUM} and a newline */
 	public static byte[] toBytes(ModelArtifact artifact) {
+		ObjectNode content = MAPPER.valueToTree(artifact);
+		return seal(content);
+	}
+
+	/**
+	 * @param content an artifact's JSON without its checksum
+	 * @return the JSON with {@value #CHECKSUM} appended, pretty-printed, ending with a newline
+	 */
+	public static byte[] seal(ObjectNode content) {
 		try {
-			byte[] json = MAPPER.writeValueAsBytes(artifact);
-			byte[] withNewline = new byte[json.length + 1];
-			System.arraycopy(json, 0, withNewline, 0, json.length);
-			withNewline[json.length] = '\n';
-			return withNewline;
+			ObjectNode sealed = content.deepCopy();
+			sealed.remove(CHECKSUM);
+			sealed.put(CHECKSUM, sha256(sealed));
+			return (MAPPER.writeValueAsString(sealed) + "\n").getBytes(StandardCharsets.UTF_8);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write the model artifact as JSON", ex);
+		}
+	}
+
+	/** @return the SHA-256 of the content's canonical form: this mapper's pretty-printed JSON, as UTF-8 */
+	private static String sha256(ObjectNode content) throws JsonProcessingException {
+		try {
+			byte[] canonical = MAPPER.writeValueAsBytes(content);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
 

@@ -24,7 +24,7 @@ class PredictionConfiguration {
 
 	@Bean
 	HeartDiseaseModel heartDiseaseModel(ModelProperties properties, ResourceLoader resourceLoader) {
-		return load(resourceLoader.getResource(properties.location()), properties.location());
+		return load(resourceLoader.getResource(properties.location()), properties.location(), properties.sha256());
 	}
 
 	@Bean
@@ -32,12 +32,12 @@ class PredictionConfiguration {
 		return new Predictor(heartDiseaseModel);
 	}
 
-	static HeartDiseaseModel load(Resource resource, String location) {
+	static HeartDiseaseModel load(Resource resource, String location, String pinnedSha256) {
 		if (!resource.exists()) {
 			throw new InvalidModelException("Model artifact " + location + " does not exist");
 		}
 		try (InputStream in = resource.getInputStream()) {
-			return ModelArtifactJson.read(in, location);
+			return ModelArtifactJson.read(in, location, pinnedSha256);
 		}
 		catch (IOException ex) {
 			throw new InvalidModelException("Model artifact " + location + " cannot be read: " + ex.getMessage(), ex);

@@ -1,7 +1,6 @@
 package org.heartdisease.prediction;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.heartdisease.HeartDiseaseApplication;
 import org.heartdisease.model.InvalidModelException;
+import org.heartdisease.model.ModelArtifactJson;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +48,10 @@ class ModelLoadingTests {
 			unknown property | is not a valid artifact
 			renamed feature  | numeric features are
 			zero scale       | needs a finite median, mean and positive scale
+			tampered coefficient | was changed after training: its content's SHA-256 is
+			no checksum      | has no contentSha256; it was not written by --train
+			a JSON array     | is not a JSON object
+			not the pinned one | is not the pinned one
 			""")
 	void shouldRefuseToStartWithABrokenModel(String breakage, String expected, CapturedOutput output)
 			throws IOException {
@@ -67,11 +71,24 @@ class ModelLoadingTests {
 				.get("numeric").get(0)).put("name", "years"));
 			case "zero scale" -> edit(good, artifact, (json) -> ((ObjectNode) json.get("preprocessing")
 				.get("numeric").get(1)).put("scale", 0));
+			case "tampered coefficient" -> {
+				ObjectNode json = (ObjectNode) mapper.readTree(good);
+				((ArrayNode) json.get("coefficients")).set(0, 0.5);
+				Files.writeString(artifact, mapper.writeValueAsString(json));
+			}
+			case "no checksum" -> {
+				ObjectNode json = (ObjectNode) mapper.readTree(good);
+				json.remove("contentSha256");
+				Files.writeString(artifact, mapper.writeValueAsString(json));
+			}
+			case "a JSON array" -> Files.writeString(artifact, "[" + good + "]");
+			case "not the pinned one" -> Files.writeString(artifact, good);
 			default -> throw new IllegalArgumentException(breakage);
 		}
 		SpringApplicationBuilder application = new SpringApplicationBuilder(HeartDiseaseApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("heart.model.location=file:" + artifact);
+			.properties("heart.model.location=file:" + artifact, "heart.model.sha256="
+					+ (breakage.equals("not the pinned one") ? "0".repeat(64) : ""));
 		Throwable failure = catchThrowable(application::run);
 		assertThat(causeOf(failure)).isInstanceOf(InvalidModelException.class)
 			.hasMessageContaining("Model artifact file:" + artifact)
@@ -92,7 +109,8 @@ class ModelLoadingTests {
 	private static void edit(String good, Path target, Consumer<ObjectNode> change) throws IOException {
 		ObjectNode json = (ObjectNode) mapper.readTree(good);
 		change.accept(json);
-		Files.writeString(target, mapper.writeValueAsString(json), StandardCharsets.UTF_8);
+		// Sealed again: these artifacts are intact but wrong, so the checks behind the checksum must catch them.
+		Files.write(target, ModelArtifactJson.seal(json));
 	}
 
 }
