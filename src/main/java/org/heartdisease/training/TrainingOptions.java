@@ -24,9 +24,15 @@ import org.springframework.boot.ApplicationArguments;
  * @param outputDir where the artifact is written
  * @param tag the suffix of the artifact's name
  * @param dump whether to write the artifact
+ * @param minAuc the validation ROC AUC below which the artifact is not written
+ * @param force whether to write the artifact even below {@code minAuc}
  */
 public record TrainingOptions(String dataset, String datasetSha256, DatasetFormat format, String label,
-		List<String> positive, double testSize, long seed, int folds, Path outputDir, String tag, boolean dump) {
+		List<String> positive, double testSize, long seed, int folds, Path outputDir, String tag, boolean dump,
+		double minAuc, boolean force) {
+
+	/** The validation ROC AUC below which a model is not written unless forced. */
+	public static final double DEFAULT_MIN_AUC = 0.75;
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -57,6 +63,9 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 		options.put("tag=SUFFIX", "the artifact is written to heart-disease{SUFFIX}.json (default empty)");
 		options.put("dump", "write the artifact (the default)");
 		options.put("no-dump", "evaluate and print, but write nothing");
+		options.put("min-auc=AUC", "write no artifact when the validation ROC AUC is below this floor (default "
+				+ DEFAULT_MIN_AUC + ")");
+		options.put("force", "write the artifact even below --min-auc");
 		return options;
 	}
 
@@ -92,7 +101,7 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 					+ "; valid options: " + names().stream().map((name) -> "--" + name).toList());
 		}
 		Values values = new Values(arguments);
-		for (String flag : List.of("help", "dump", "no-dump")) {
+		for (String flag : List.of("help", "dump", "no-dump", "force")) {
 			if (values.get(flag) != null && !values.get(flag).isEmpty()) {
 				throw new TrainingException("--" + flag + " takes no value");
 			}
@@ -123,10 +132,14 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 			throw new TrainingException("--folds must be at least 2, not " + folds);
 		}
 		long seed = values.parse("seed", "42", Long::parseLong, "a whole number");
+		double minAuc = values.parse("min-auc", String.valueOf(DEFAULT_MIN_AUC), Double::parseDouble, "a number");
+		if (!(minAuc >= 0 && minAuc <= 1)) {
+			throw new TrainingException("--min-auc must lie between 0 and 1, not " + minAuc);
+		}
 		DatasetFormat format = values.parse("format", null, DatasetFormat::of, "uci or csv");
 		return new TrainingOptions(values.getOrDefault("dataset", DatasetSource.DEFAULT), sha256, format,
 				values.getOrDefault("label", null), positives, testSize, seed, folds, Path.of(values.getOrDefault("output-dir", "model")),
-				tag, !arguments.containsOption("no-dump"));
+				tag, !arguments.containsOption("no-dump"), minAuc, arguments.containsOption("force"));
 	}
 
 	/** @return the file the artifact is written to */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -58,13 +59,20 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		try {
 			TrainingResult result = new TrainingPipeline(this.clock).run(options);
+			double auc = result.model().artifact().evaluation().holdout().rocAuc();
+			boolean belowFloor = auc < options.minAuc() && !options.force();
 			Path written = null;
-			if (options.dump()) {
+			if (options.dump() && !belowFloor) {
 				written = options.artifactPath();
 				write(result, written);
 			}
 			this.out.print(TrainingReport.format(result, written));
 			this.out.flush();
+			if (options.dump() && belowFloor) {
+				fail(1, String.format(Locale.ROOT, "the validation ROC AUC %.4f is below the floor %.2f (--min-auc); "
+						+ "nothing was written, and %s is unchanged. Give --force to write it anyway",
+						auc, options.minAuc(), options.artifactPath()));
+			}
 		}
 		catch (TrainingException ex) {
 			fail(1, ex.getMessage());

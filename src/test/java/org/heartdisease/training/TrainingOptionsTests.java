@@ -34,9 +34,11 @@ class TrainingOptionsTests {
 	void shouldParseEveryOption() {
 		TrainingOptions options = parse("--train", "--dataset=https://example.org/heart.csv", "--format=csv",
 				"--label=target", "--positive=0, 2", "--test-size=0.25", "--seed=7", "--folds=10", "--output-dir=out",
-				"--tag=-kaggle", "--no-dump", "--dataset-sha256=" + "ab".repeat(32), "--spring.main.banner-mode=off");
+				"--tag=-kaggle", "--no-dump", "--dataset-sha256=" + "ab".repeat(32), "--spring.main.banner-mode=off",
+				"--min-auc=0.8", "--force");
 		assertThat(options).isEqualTo(new TrainingOptions("https://example.org/heart.csv", "ab".repeat(32),
-				DatasetFormat.CSV, "target", java.util.List.of("0", "2"), 0.25, 7, 10, Path.of("out"), "-kaggle", false));
+				DatasetFormat.CSV, "target", java.util.List.of("0", "2"), 0.25, 7, 10, Path.of("out"), "-kaggle", false,
+				0.8, true));
 		assertThat(options.artifactPath()).isEqualTo(Path.of("out/heart-disease-kaggle.json"));
 	}
 
@@ -44,7 +46,7 @@ class TrainingOptionsTests {
 	void shouldListTheValidOptionsWhenOneIsUnknown() {
 		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--epochs=3"))
 			.withMessageStartingWith("unknown option(s) [--epochs]; valid options: [--train, --help, --dataset,")
-			.withMessageContaining("--no-dump]");
+			.withMessageContaining("--no-dump, --min-auc, --force]");
 	}
 
 	@Test

@@ -71,6 +71,27 @@ class TrainingRunnerTests {
 	}
 
 	@Test
+	void shouldKeepTheGoodArtifactWhenTheNewModelIsBelowTheFloor(@TempDir Path dir, CapturedOutput output)
+			throws Exception {
+		Path artifact = Files.writeString(dir.resolve("heart-disease.json"), "the good model\n");
+		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir,
+				"--min-auc=0.99", "--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getOut()).contains("ROC AUC score: 0.90");
+		assertThat(output.getErr()).contains("error: the validation ROC AUC 0.9004 is below the floor 0.99 (--min-auc); "
+				+ "nothing was written, and " + artifact + " is unchanged. Give --force to write it anyway");
+		assertThat(artifact).hasContent("the good model");
+	}
+
+	@Test
+	void shouldWriteBelowTheFloorWhenForced(@TempDir Path dir) throws Exception {
+		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir,
+				"--min-auc=0.99", "--force", "--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		assertThat(dir.resolve("heart-disease.json")).isNotEmptyFile();
+	}
+
+	@Test
 	void shouldExitWithTwoOnABadOption(CapturedOutput output) {
 		int status = runApplication("--train", "--folds=many", "--spring.main.banner-mode=off");
 		assertThat(status).isEqualTo(2);
