@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.heartdisease.model.Field;
 import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.model.ModelArtifact;
@@ -12,6 +14,8 @@ import org.heartdisease.model.ModelArtifact;
  * The {@code predict} function: validates a payload and answers with the model's diagnosis.
  */
 public class Predictor implements Function<Payload, Diagnosis> {
+
+	private static final Log logger = LogFactory.getLog(Predictor.class);
 
 	private final HeartDiseaseModel model;
 
@@ -39,7 +43,12 @@ public class Predictor implements Function<Payload, Diagnosis> {
 			throw new InvalidPayloadException(errors);
 		}
 		double probability = this.model.probability(payload.toRow());
-		return new Diagnosis(this.model.label(probability), probability, imputed(payload), this.version);
+		Diagnosis diagnosis = new Diagnosis(this.model.label(probability), probability, imputed(payload), this.version);
+		// Payloads are health data: logged only when this logger is set to DEBUG on purpose.
+		if (logger.isDebugEnabled()) {
+			logger.debug(payload + " -> " + diagnosis);
+		}
+		return diagnosis;
 	}
 
 	public PayloadValidator validator() {

@@ -9,10 +9,16 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.heartdisease.FuzzPayloads;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PredictionExchange;
@@ -104,6 +110,35 @@ class LocalHttpTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().map().keySet()).map(String::toLowerCase)
 			.doesNotContain("authorization", "x-patient", "uri", "id", "timestamp", "user-agent");
+	}
+
+	@Test
+	void shouldAnswerConcurrentRequestsExactlyAsSerialOnes() throws Exception {
+		List<byte[]> bodies = FuzzPayloads.validJson().sampleStream().limit(50)
+			.map((json) -> json.getBytes(StandardCharsets.UTF_8)).toList();
+		List<String> serial = new ArrayList<>();
+		for (byte[] body : bodies) {
+			serial.add(new String(post("/predict", "application/json", body).body(), StandardCharsets.UTF_8));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<List<String>>> workers = new ArrayList<>();
+			for (int worker = 0; worker < 16; worker++) {
+				workers.add(pool.submit(() -> {
+					List<String> answers = new ArrayList<>();
+					for (byte[] body : bodies) {
+						answers.add(new String(post("/predict", "application/json", body).body(), StandardCharsets.UTF_8));
+					}
+					return answers;
+				}));
+			}
+			for (Future<List<String>> worker : workers) {
+				assertThat(worker.get()).isEqualTo(serial);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

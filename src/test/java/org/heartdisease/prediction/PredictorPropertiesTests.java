@@ -1,0 +1,57 @@
+package org.heartdisease.prediction;
+
+import java.util.List;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+import org.heartdisease.FuzzPayloads;
+import org.heartdisease.model.Field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Properties of the {@code predict} function over random payloads: a valid payload always gets a
+ * diagnosis, anything else a field-by-field refusal, and nothing else ever escapes.
+ */
+class PredictorPropertiesTests {
+
+	private static final Predictor predict = new Predictor(FuzzPayloads.committedModel());
+
+	private static final List<String> FIELD_NAMES = Field.all().stream().map(Field::jsonName).toList();
+
+	@Property(tries = 10_000)
+	void shouldDiagnoseEveryValidPayload(@ForAll("valid") Payload payload) {
+		Diagnosis diagnosis = predict.apply(payload);
+		assertThat(diagnosis.probability()).isFinite().isBetween(0.0, 1.0);
+		assertThat(diagnosis.diagnosis()).isEqualTo((diagnosis.probability() >= 0.5) ? "heart-disease" : "clear");
+	}
+
+	@Property(tries = 10_000)
+	void shouldDiagnoseOrRefuseAnyPayloadNamingFields(@ForAll("any") Payload payload) {
+		try {
+			Diagnosis diagnosis = predict.apply(payload);
+			assertThat(diagnosis.probability()).isFinite().isBetween(0.0, 1.0);
+			assertThat(predict.validator().validate(payload)).isEmpty();
+		}
+		catch (InvalidPayloadException ex) {
+			assertThat(ex.errors()).isNotEmpty().allSatisfy((error) -> {
+				assertThat(error.field()).isIn(FIELD_NAMES);
+				assertThat(error.message()).isNotBlank();
+			});
+			assertThat(ex.errors()).extracting(FieldError::field).doesNotHaveDuplicates();
+		}
+	}
+
+	@Provide
+	Arbitrary<Payload> valid() {
+		return FuzzPayloads.validPayloads();
+	}
+
+	@Provide
+	Arbitrary<Payload> any() {
+		return FuzzPayloads.anyPayloads();
+	}
+
+}
