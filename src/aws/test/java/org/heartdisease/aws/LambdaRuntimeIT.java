@@ -26,6 +26,7 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,8 @@ class LambdaRuntimeIT {
 
 	private static Process lambda;
 
+	private static Path work;
+
 	private static Path log;
 
 	@Autowired
@@ -55,7 +58,7 @@ class LambdaRuntimeIT {
 
 	@BeforeAll
 	static void startTheFunctionAsLambdaDoes() throws Exception {
-		Path work = Files.createTempDirectory("lambda-it");
+		work = Files.createTempDirectory("lambda-it");
 		Path taskRoot = Files.createDirectories(work.resolve("task"));
 		LambdaPackage.unpack(taskRoot);
 		log = work.resolve("lambda.log");
@@ -124,6 +127,7 @@ class LambdaRuntimeIT {
 				lambda.destroyForcibly();
 			}
 			runtimeApi.close();
+			FileSystemUtils.deleteRecursively(work);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.heartdisease.aws;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +39,10 @@ class TemplateTests {
 
 	@Test
 	void shouldSelectTheFunctionWithoutEnvironmentVariables() {
-		assertThat(properties("PredictFunction")).doesNotContainKey("Environment");
-		assertThat(map(template, "Globals")).isEmpty();
+		for (Map<String, Object> function : List.of(properties("PredictFunction"), map(template, "Globals", "Function"))) {
+			assertThat(map(function, "Environment", "Variables")).doesNotContainKeys("MAIN_CLASS",
+					"SPRING_CLOUD_FUNCTION_DEFINITION", "SPRING_APPLICATION_JSON", "SPRING_PROFILES_ACTIVE");
+		}
 	}
 
 	@Test
