@@ -1,0 +1,85 @@
+package org.heartdisease.aws;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SAM template's platform wiring: the adapter's handler on the Maven-built package, SnapStart on
+ * a published alias, a Function URL that needs IAM unless opted out, and a log group with retention.
+ */
+class TemplateTests {
+
+	private static Map<String, Object> template;
+
+	@BeforeAll
+	static void readTemplate() throws IOException {
+		template = new Yaml().load(Files.readString(Path.of("profiles/aws/template.yaml")));
+	}
+
+	@Test
+	void shouldRunTheAdaptersHandlerOnTheMavenPackage() {
+		Map<String, Object> function = properties("PredictFunction");
+		assertThat(map(template, "Resources", "PredictFunction")).containsEntry("Type", "AWS::Serverless::Function");
+		assertThat(function).containsEntry("Handler",
+				"org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+		assertThat(function.get("Runtime")).isIn("java17", "java21");
+		assertThat((String) function.get("CodeUri")).startsWith("../../target/").endsWith("-aws.zip");
+		assertThat(Path.of("profiles/aws").resolve((String) function.get("CodeUri")).normalize())
+			.isEqualTo(Path.of("target/heart-disease-function-1.0.0-SNAPSHOT-aws.zip"));
+	}
+
+	@Test
+	void shouldSelectTheFunctionWithoutEnvironmentVariables() {
+		for (Map<String, Object> function : List.of(properties("PredictFunction"), map(template, "Globals", "Function"))) {
+			assertThat(map(function, "Environment", "Variables")).doesNotContainKeys("MAIN_CLASS",
+					"SPRING_CLOUD_FUNCTION_DEFINITION", "SPRING_APPLICATION_JSON", "SPRING_PROFILES_ACTIVE");
+		}
+	}
+
+	@Test
+	void shouldServeAPublishedAliasWithSnapStart() {
+		Map<String, Object> function = properties("PredictFunction");
+		assertThat(function).containsEntry("AutoPublishAlias", "live");
+		assertThat(map(function, "SnapStart")).containsEntry("ApplyOn", "PublishedVersions");
+	}
+
+	@Test
+	void shouldRequireIamOnTheFunctionUrlUnlessOptedOut() {
+		assertThat(map(properties("PredictFunction"), "FunctionUrlConfig", "AuthType"))
+			.isEqualTo(Map.of("Ref", "FunctionUrlAuthType"));
+		Map<String, Object> parameter = map(template, "Parameters", "FunctionUrlAuthType");
+		assertThat(parameter).containsEntry("Default", "AWS_IAM");
+		assertThat(parameter.get("AllowedValues")).asList().containsExactly("AWS_IAM", "NONE");
+	}
+
+	@Test
+	void shouldKeepLogsInAnExplicitLogGroupWithRetention() {
+		assertThat(map(template, "Resources", "PredictLogGroup")).containsEntry("Type", "AWS::Logs::LogGroup");
+		assertThat(properties("PredictLogGroup")).containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionInDays"));
+		assertThat(map(properties("PredictFunction"), "LoggingConfig"))
+			.containsEntry("LogGroup", Map.of("Ref", "PredictLogGroup"));
+	}
+
+	private static Map<String, Object> properties(String resource) {
+		return map(template, "Resources", resource, "Properties");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Map<String, Object> root, String... path) {
+		Object node = root;
+		for (String key : path) {
+			node = (node instanceof Map<?, ?> map) ? map.get(key) : null;
+		}
+		return (node instanceof Map<?, ?>) ? (Map<String, Object>) node : Map.of();
+	}
+
+}
