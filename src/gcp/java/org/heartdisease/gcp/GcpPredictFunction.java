@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.Problem;
 import org.heartdisease.api.RequestLimits;
+import org.heartdisease.prediction.FieldError;
 
 import org.springframework.cloud.function.adapter.gcp.FunctionInvoker;
 import org.springframework.messaging.Message;
@@ -23,11 +26,18 @@ import org.springframework.messaging.support.GenericMessage;
  * body's reader and the HTTP request headers) in, through the shared {@link PredictionExchange}, and a
  * message out whose headers are exactly the HTTP headers to send. Never throws: the adapter would
  * answer an empty 500.
+ *
+ * <p>The adapter writes the body before it sets the status, so an error body larger than the
+ * invoker's response buffer would go out as a 200; such a problem lists only the errors that fit in
+ * {@link #MAX_PROBLEM_BYTES}, and says so.
  */
 final class GcpPredictFunction implements Function<Message<Reader>, Message<byte[]>> {
 
 	/** The function's name, the bean's and the one {@code function.name} exports. */
 	static final String NAME = "gcpPredict";
+
+	/** The largest error body sent whole: half of Jetty's 32 KiB buffer, whose filling commits a 200. */
+	static final int MAX_PROBLEM_BYTES = 16 * 1024;
 
 	private static final Log logger = LogFactory.getLog(GcpPredictFunction.class);
 
@@ -35,9 +45,12 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 
 	private final RequestLimits limits;
 
-	GcpPredictFunction(PredictionExchange exchange, RequestLimits limits) {
+	private final ObjectMapper objectMapper;
+
+	GcpPredictFunction(PredictionExchange exchange, RequestLimits limits, ObjectMapper objectMapper) {
 		this.exchange = exchange;
 		this.limits = limits;
+		this.objectMapper = objectMapper;
 	}
 
 	@Override
@@ -50,7 +63,52 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 			logger.info("The request body could not be read: " + ex.getMessage());
 			reply = this.exchange.reply(Problem.of(400, "The body could not be read."));
 		}
+		catch (RuntimeException ex) {
+			logger.error("The request could not be handled", ex);
+			reply = this.exchange.reply(Problem.of(500, "The request could not be handled; the server log has the details."));
+		}
+		reply = fitted(reply);
 		return new GenericMessage<>(reply.body(), new ResponseHeaders(reply));
+	}
+
+	// The same problem with as many of its leading errors as fit, found by bisection.
+	private PredictionExchange.Reply fitted(PredictionExchange.Reply reply) {
+		if (reply.status() == 200 || reply.body().length <= MAX_PROBLEM_BYTES) {
+			return reply;
+		}
+		PredictionExchange.Reply tooLong = this.exchange
+			.reply(Problem.of(reply.status(), "The error is too long to send."));
+		Problem problem;
+		try {
+			problem = this.objectMapper.readValue(reply.body(), Problem.class);
+		}
+		catch (IOException ex) {
+			return tooLong;
+		}
+		if (problem.errors() == null || problem.errors().isEmpty()) {
+			return tooLong;
+		}
+		int fits = 0;
+		int tooMany = problem.errors().size();
+		while (tooMany - fits > 1) {
+			int count = (fits + tooMany) / 2;
+			if (this.exchange.reply(shortened(problem, count)).body().length <= MAX_PROBLEM_BYTES) {
+				fits = count;
+			}
+			else {
+				tooMany = count;
+			}
+		}
+		PredictionExchange.Reply shortened = this.exchange.reply(shortened(problem, fits));
+		return (shortened.body().length <= MAX_PROBLEM_BYTES) ? shortened : tooLong;
+	}
+
+	private static Problem shortened(Problem problem, int count) {
+		List<FieldError> errors = problem.errors();
+		String detail = problem.detail() + ((count > 0)
+				? " Only the first " + count + " of " + errors.size() + " errors are listed."
+				: " The errors are too long to list.");
+		return new Problem(problem.type(), problem.title(), problem.status(), detail, errors.subList(0, count));
 	}
 
 	/**
