@@ -55,6 +55,7 @@ public final class SurfaceCases {
 				json("out-of-range values", example.replace("\"chol\": 233", "\"chol\": 2330")
 					.replace("\"fbs\": 1", "\"fbs\": 2"), 400),
 				json("a batch with bad items", "[" + example + ", {\"age\": 40}, 3]", 400),
+				json("a batch of 1000 bad items", "[" + "3,".repeat(999) + "3]", 400),
 				json("malformed JSON", "{\"age\": 63,", 400),
 				json("NaN", "{\"age\": NaN}", 400),
 				json("an empty body", "", 400),

@@ -33,8 +33,8 @@ class GcpConfiguration {
 	}
 
 	@Bean(GcpPredictFunction.NAME)
-	GcpPredictFunction gcpPredict(PredictionExchange exchange, RequestLimits limits, ObjectMapper objectMapper) {
-		return new GcpPredictFunction(exchange, limits, objectMapper);
+	GcpPredictFunction gcpPredict(PredictionExchange exchange, RequestLimits limits) {
+		return new GcpPredictFunction(exchange, limits);
 	}
 
 	/**

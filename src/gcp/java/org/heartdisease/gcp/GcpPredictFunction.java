@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.Problem;
 import org.heartdisease.api.RequestLimits;
-import org.heartdisease.prediction.FieldError;
 
 import org.springframework.cloud.function.adapter.gcp.FunctionInvoker;
 import org.springframework.messaging.Message;
@@ -28,8 +25,7 @@ import org.springframework.messaging.support.GenericMessage;
  * answer an empty 500.
  *
  * <p>The adapter writes the body before it sets the status, so an error body larger than the
- * invoker's response buffer would go out as a 200; such a problem lists only the errors that fit in
- * {@link #MAX_PROBLEM_BYTES}, and says so.
+ * invoker's response buffer would go out as a 200; see {@link #fitted}.
  */
 final class GcpPredictFunction implements Function<Message<Reader>, Message<byte[]>> {
 
@@ -45,12 +41,9 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 
 	private final RequestLimits limits;
 
-	private final ObjectMapper objectMapper;
-
-	GcpPredictFunction(PredictionExchange exchange, RequestLimits limits, ObjectMapper objectMapper) {
+	GcpPredictFunction(PredictionExchange exchange, RequestLimits limits) {
 		this.exchange = exchange;
 		this.limits = limits;
-		this.objectMapper = objectMapper;
 	}
 
 	@Override
@@ -67,48 +60,20 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 			logger.error("The request could not be handled", ex);
 			reply = this.exchange.reply(Problem.of(500, "The request could not be handled; the server log has the details."));
 		}
-		reply = fitted(reply);
+		reply = fitted(reply, this.exchange);
 		return new GenericMessage<>(reply.body(), new ResponseHeaders(reply));
 	}
 
-	// The same problem with as many of its leading errors as fit, found by bisection.
-	private PredictionExchange.Reply fitted(PredictionExchange.Reply reply) {
+	/**
+	 * A safety net: the shared exchange keeps problems far below the limit (at most
+	 * {@value Problem#MAX_LISTED_ERRORS} errors, echoed names shortened), but should one still be
+	 * larger, the client gets its status with a short detail rather than a 200.
+	 */
+	static PredictionExchange.Reply fitted(PredictionExchange.Reply reply, PredictionExchange exchange) {
 		if (reply.status() == 200 || reply.body().length <= MAX_PROBLEM_BYTES) {
 			return reply;
 		}
-		PredictionExchange.Reply tooLong = this.exchange
-			.reply(Problem.of(reply.status(), "The error is too long to send."));
-		Problem problem;
-		try {
-			problem = this.objectMapper.readValue(reply.body(), Problem.class);
-		}
-		catch (IOException ex) {
-			return tooLong;
-		}
-		if (problem.errors() == null || problem.errors().isEmpty()) {
-			return tooLong;
-		}
-		int fits = 0;
-		int tooMany = problem.errors().size();
-		while (tooMany - fits > 1) {
-			int count = (fits + tooMany) / 2;
-			if (this.exchange.reply(shortened(problem, count)).body().length <= MAX_PROBLEM_BYTES) {
-				fits = count;
-			}
-			else {
-				tooMany = count;
-			}
-		}
-		PredictionExchange.Reply shortened = this.exchange.reply(shortened(problem, fits));
-		return (shortened.body().length <= MAX_PROBLEM_BYTES) ? shortened : tooLong;
-	}
-
-	private static Problem shortened(Problem problem, int count) {
-		List<FieldError> errors = problem.errors();
-		String detail = problem.detail() + ((count > 0)
-				? " Only the first " + count + " of " + errors.size() + " errors are listed."
-				: " The errors are too long to list.");
-		return new Problem(problem.type(), problem.title(), problem.status(), detail, errors.subList(0, count));
+		return exchange.reply(Problem.of(reply.status(), "The error is too long to send."));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.heartdisease.api.PayloadReader;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.Problem;
 import org.heartdisease.api.RejectedRequestException;
@@ -26,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The local surface's gate in front of spring-cloud-function-web: only {@code POST /predict} (and
  * {@code POST /}) reach the function, and only with a JSON body that the shared
  * {@link PredictionExchange} accepts; everything else gets its problem answer here, so the
- * function never sees a request it would have to fail.
+ * function never sees a request it would have to fail. A single payload reaches {@code predict}
+ * through spring-cloud-function-web; a batch is answered here, see below.
  */
 class PredictionRequestFilter extends OncePerRequestFilter {
 
@@ -59,15 +62,25 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 			write(response, Problem.of(405, "Use POST with an application/json payload."));
 			return;
 		}
+		PayloadReader.Request accepted;
 		try {
 			PredictionExchange.requireJson(request.getContentType());
-			byte[] body = readBody(request);
-			this.exchange.accept(request.getContentType(), body);
-			chain.doFilter(new CachedBodyRequest(request, body), response);
+			accepted = this.exchange.accept(request.getContentType(), readBody(request));
 		}
 		catch (RejectedRequestException ex) {
 			write(response, ex.problem());
+			return;
 		}
+		if (accepted.batch()) {
+			// spring-cloud-function-web 4.3 calls the function once per array item and drops, with a
+			// log line, every item whose call fails: a batch is answered whole by the exchange instead.
+			write(response, this.exchange.answer(accepted));
+			return;
+		}
+		// The function gets the payload the exchange validated, as canonical JSON: its own reading of
+		// the client's bytes can never differ from what was checked.
+		byte[] canonical = this.exchange.write(accepted.payloads().get(0));
+		chain.doFilter(new CachedBodyRequest(request, canonical), response);
 	}
 
 	// Refuses a declared or actual body over the limit without reading more than the limit.
@@ -86,7 +99,10 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 	}
 
 	private void write(HttpServletResponse response, Problem problem) throws IOException {
-		PredictionExchange.Reply reply = this.exchange.reply(problem);
+		write(response, this.exchange.reply(problem));
+	}
+
+	private void write(HttpServletResponse response, PredictionExchange.Reply reply) throws IOException {
 		response.setStatus(reply.status());
 		response.setContentType(reply.contentType());
 		response.setContentLength(reply.body().length);
@@ -94,7 +110,7 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The request with its body already read, for the function controller to read again, and with
+	 * The request with the body the function controller is to read (the canonical payload), and with
 	 * only its content headers: spring-cloud-function-web copies request headers into the response,
 	 * and a client's Authorization or Cookie header must never come back out.
 	 */
@@ -117,12 +133,16 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 
 		@Override
 		public String getHeader(String name) {
+			if (name.equalsIgnoreCase("content-length")) {
+				return String.valueOf(this.body.length);
+			}
 			return passes(name) ? super.getHeader(name) : null;
 		}
 
 		@Override
 		public Enumeration<String> getHeaders(String name) {
-			return passes(name) ? super.getHeaders(name) : Collections.emptyEnumeration();
+			String value = getHeader(name);
+			return (value != null) ? Collections.enumeration(List.of(value)) : Collections.emptyEnumeration();
 		}
 
 		private static boolean passes(String name) {

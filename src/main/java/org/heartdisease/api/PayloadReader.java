@@ -37,6 +37,8 @@ public final class PayloadReader {
 	private static final String FIELD_NAMES = Field.all().stream().map(Field::jsonName)
 		.collect(Collectors.joining(", "));
 
+	private static final int MAX_ECHOED_NAME = 64;
+
 	private final ObjectReader reader;
 
 	private final PayloadValidator validator;
@@ -168,7 +170,7 @@ public final class PayloadReader {
 			JsonNode value = entry.getValue();
 			Field field = Field.byJsonName(name).orElse(null);
 			if (field == null) {
-				unknown.add(FieldError.of(name, "is not a payload field; the fields are " + FIELD_NAMES));
+				unknown.add(FieldError.of(shortened(name), "is not a payload field; the fields are " + FIELD_NAMES));
 			}
 			else if (value.isNumber()) {
 				values[field.ordinal()] = value.doubleValue();
@@ -188,6 +190,11 @@ public final class PayloadReader {
 		}
 		errors.addAll(unknown);
 		return payload;
+	}
+
+	// A client's field name is echoed back, but no longer than a real one could be.
+	private static String shortened(String name) {
+		return (name.length() <= MAX_ECHOED_NAME) ? name : name.substring(0, MAX_ECHOED_NAME) + "…";
 	}
 
 	// Jackson's own messages name parser features and classes; a client gets a plain sentence.

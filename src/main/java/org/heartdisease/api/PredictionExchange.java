@@ -59,12 +59,7 @@ public final class PredictionExchange {
 	 */
 	public Reply handle(String contentType, byte[] body) {
 		try {
-			PayloadReader.Request request = accept(contentType, body);
-			List<Diagnosis> diagnoses = new ArrayList<>(request.payloads().size());
-			for (Payload payload : request.payloads()) {
-				diagnoses.add(this.predict.apply(payload));
-			}
-			return new Reply(200, JSON, write(request.batch() ? diagnoses : diagnoses.get(0)));
+			return answer(accept(contentType, body));
 		}
 		catch (RejectedRequestException ex) {
 			return reply(ex.problem());
@@ -76,6 +71,18 @@ public final class PredictionExchange {
 			logger.error("Prediction failed", ex);
 			return reply(Problem.of(500, "The prediction failed; the server log has the details."));
 		}
+	}
+
+	/**
+	 * @param request an accepted request
+	 * @return the diagnosis, or for a batch the array of diagnoses in order
+	 */
+	public Reply answer(PayloadReader.Request request) {
+		List<Diagnosis> diagnoses = new ArrayList<>(request.payloads().size());
+		for (Payload payload : request.payloads()) {
+			diagnoses.add(this.predict.apply(payload));
+		}
+		return new Reply(200, JSON, write(request.batch() ? diagnoses : diagnoses.get(0)));
 	}
 
 	/** @return the reply that carries this problem */

@@ -18,6 +18,9 @@ import org.heartdisease.prediction.FieldError;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
+	/** The most field errors one problem lists. */
+	public static final int MAX_LISTED_ERRORS = 50;
+
 	/** The media type of a problem body. */
 	public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -25,8 +28,18 @@ public record Problem(String type, String title, int status, String detail, List
 		return new Problem("about:blank", reason(status), status, detail, List.of());
 	}
 
+	/**
+	 * @param detail what is wrong
+	 * @param errors every offending field; only the first {@value #MAX_LISTED_ERRORS} are listed, so
+	 * that a bad batch cannot make an answer many times the size of its request
+	 * @return a 400 problem
+	 */
 	public static Problem invalid(String detail, List<FieldError> errors) {
-		return new Problem("about:blank", reason(400), 400, detail, List.copyOf(errors));
+		if (errors.size() <= MAX_LISTED_ERRORS) {
+			return new Problem("about:blank", reason(400), 400, detail, List.copyOf(errors));
+		}
+		return new Problem("about:blank", reason(400), 400, detail + " Only the first " + MAX_LISTED_ERRORS + " of "
+				+ errors.size() + " errors are listed.", List.copyOf(errors.subList(0, MAX_LISTED_ERRORS)));
 	}
 
 	private static String reason(int status) {

@@ -26,6 +26,8 @@ class PayloadReaderTests {
 	static final String EXAMPLE = "{\"age\":63,\"sex\":1,\"cp\":1,\"trestbps\":145,\"chol\":233,\"fbs\":1,"
 			+ "\"restecg\":2,\"thalach\":150,\"exang\":0,\"oldpeak\":2.3,\"slope\":3,\"ca\":0,\"thal\":6}";
 
+	static PayloadValidator validator;
+
 	static PayloadReader reader;
 
 	@BeforeAll
@@ -34,7 +36,8 @@ class PayloadReaderTests {
 		try (InputStream in = Files.newInputStream(Path.of("model/heart-disease.json"))) {
 			model = ModelArtifactJson.read(in, "model/heart-disease.json");
 		}
-		reader = new PayloadReader(new PayloadValidator(model), new RequestLimits(4096, 3));
+		validator = new PayloadValidator(model);
+		reader = new PayloadReader(validator, new RequestLimits(4096, 3));
 	}
 
 	@Test
@@ -128,6 +131,18 @@ class PayloadReaderTests {
 					tuple(1, "cp", "must be one of 1 (typical angina), 2 (atypical angina), 3 (non-anginal pain), "
 							+ "4 (asymptomatic); got 0"),
 					tuple(2, null, "must be a JSON object, not a number"));
+	}
+
+	@Test
+	void shouldListAtMostFiftyErrorsAndShortenEchoedNames() {
+		PayloadReader reader = new PayloadReader(validator, new RequestLimits(262144, 1000));
+		Problem problem = assertThatExceptionOfType(RejectedRequestException.class)
+			.isThrownBy(() -> reader.read(bytes("[" + "{},".repeat(99) + "{\"" + "x".repeat(500) + "\":1}]")))
+			.actual().problem();
+		assertThat(problem.detail()).isEqualTo("100 of 100 payloads are invalid. Only the first 50 of 1101 errors are listed.");
+		assertThat(problem.errors()).hasSize(50);
+		Problem named = problemOf(bytes("{\"" + "x".repeat(500) + "\":1}"));
+		assertThat(named.errors()).last().extracting(FieldError::field).isEqualTo("x".repeat(64) + "…");
 	}
 
 	@Test

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.HeartDiseaseApplication;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
@@ -118,17 +116,6 @@ class GcpInvokerIT {
 		assertThat(response.body()).isEqualTo(expected.body());
 		assertThat(response.headers().map().keySet()).map(String::toLowerCase)
 			.doesNotContainAnyElementsOf(INTERNAL_HEADERS.stream().map(String::toLowerCase).toList());
-	}
-
-	@Test
-	void shouldSendTheStatusOfAProblemLargerThanTheResponseBuffer() throws Exception {
-		byte[] badBatch = ("[" + "3,".repeat(999) + "3]").getBytes(StandardCharsets.UTF_8);
-		assertThat(exchange.handle("application/json", badBatch).body().length).isGreaterThan(32 * 1024);
-		HttpResponse<byte[]> response = post("application/json", badBatch, null);
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().allValues("Content-Type")).containsExactly("application/problem+json");
-		JsonNode problem = new ObjectMapper().readTree(response.body());
-		assertThat(problem.get("detail").asText()).startsWith("1000 of 1000 payloads are invalid. Only the first");
 	}
 
 	@Test

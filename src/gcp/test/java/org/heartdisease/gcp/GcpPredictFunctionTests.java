@@ -53,7 +53,7 @@ class GcpPredictFunctionTests {
 			Predictor predict = new Predictor(ModelArtifactJson.read(in, "model/heart-disease.json"));
 			exchange = new PredictionExchange(predict, new PayloadReader(predict.validator(), LIMITS), objectMapper);
 		}
-		function = new GcpPredictFunction(exchange, LIMITS, objectMapper);
+		function = new GcpPredictFunction(exchange, LIMITS);
 	}
 
 	static Stream<SurfaceCase> cases() {
@@ -130,34 +130,30 @@ class GcpPredictFunctionTests {
 	}
 
 	@Test
-	void shouldListTheLeadingErrorsThatFitWhenAProblemIsTooLargeToSend() throws IOException {
+	void shouldAnswerTheLargestProblemWhole() throws IOException {
 		String batch = "[" + "3,".repeat(999) + "3]";
 		PredictionExchange.Reply whole = exchange.handle("application/json", batch.getBytes(StandardCharsets.UTF_8));
-		assertThat(whole.body().length).isGreaterThan(GcpPredictFunction.MAX_PROBLEM_BYTES);
+		assertThat(whole.body().length).isLessThanOrEqualTo(GcpPredictFunction.MAX_PROBLEM_BYTES);
 
 		Message<byte[]> reply = function.apply(request("application/json", new StringReader(batch)));
 
 		assertThat(reply.getHeaders().get("statusCode")).isEqualTo(400);
 		assertThat(reply.getHeaders().get("Content-Type")).isEqualTo("application/problem+json");
-		assertThat(reply.getPayload().length).isLessThanOrEqualTo(GcpPredictFunction.MAX_PROBLEM_BYTES);
-		JsonNode problem = objectMapper.readTree(reply.getPayload());
-		JsonNode errors = problem.get("errors");
-		assertThat(errors.size()).isBetween(100, 999);
-		assertThat(problem.get("detail").asText()).isEqualTo(
-				"1000 of 1000 payloads are invalid. Only the first " + errors.size() + " of 1000 errors are listed.");
-		assertThat(errors.get(errors.size() - 1).toString())
-			.isEqualTo(objectMapper.readTree(whole.body()).get("errors").get(errors.size() - 1).toString());
+		assertThat(reply.getPayload()).isEqualTo(whole.body());
+		assertThat(objectMapper.readTree(reply.getPayload()).get("detail").asText())
+			.isEqualTo("1000 of 1000 payloads are invalid. Only the first 50 of 1000 errors are listed.");
 	}
 
 	@Test
-	void shouldSayTheErrorIsTooLongWhenNotOneErrorFits() throws IOException {
-		String example = SurfaceCases.payload("example.json");
-		String withLongUnknownField = example.replace("\"age\"", "\"" + "x".repeat(20000) + "\": 1, \"age\"");
-		Message<byte[]> reply = function.apply(request("application/json", new StringReader(withLongUnknownField)));
-		assertThat(reply.getHeaders().get("statusCode")).isEqualTo(400);
-		JsonNode problem = objectMapper.readTree(reply.getPayload());
-		assertThat(problem.get("detail").asText()).isEqualTo("1 field is invalid. The errors are too long to list.");
-		assertThat(problem.has("errors")).isFalse();
+	void shouldSayTheErrorIsTooLongRatherThanOverflowTheBuffer() throws IOException {
+		byte[] huge = ("{\"detail\":\"" + "x".repeat(GcpPredictFunction.MAX_PROBLEM_BYTES) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		PredictionExchange.Reply fitted = GcpPredictFunction
+			.fitted(new PredictionExchange.Reply(400, "application/problem+json", huge), exchange);
+		assertThat(fitted.status()).isEqualTo(400);
+		assertThat(objectMapper.readTree(fitted.body()).get("detail").asText()).isEqualTo("The error is too long to send.");
+		PredictionExchange.Reply ok = new PredictionExchange.Reply(200, "application/json", huge);
+		assertThat(GcpPredictFunction.fitted(ok, exchange)).isSameAs(ok);
 	}
 
 	/** A request as the adapter builds it: the body's reader, and the invoker's headers, each a list. */
