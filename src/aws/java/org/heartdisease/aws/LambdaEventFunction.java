@@ -30,6 +30,9 @@ import org.heartdisease.api.Problem;
  */
 class LambdaEventFunction implements Function<InputStream, byte[]> {
 
+	/** The header that selects the {@code describe} function: Spring Cloud Function's routing header. */
+	static final String ROUTING_HEADER = "spring.cloud.function.definition";
+
 	private static final Log logger = LogFactory.getLog(LambdaEventFunction.class);
 
 	private final PredictionExchange exchange;
@@ -66,6 +69,10 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 	}
 
 	private PredictionExchange.Reply answer(HttpEvent http) {
+		if (PredictionExchange.DESCRIBE.equals(http.header(ROUTING_HEADER))
+				|| ("GET".equalsIgnoreCase(http.method()) && http.path().endsWith("/model"))) {
+			return this.exchange.describe();
+		}
 		if (!"POST".equalsIgnoreCase(http.method())) {
 			return this.exchange.reply(Problem.of(405, "Use POST with an application/json payload."));
 		}
@@ -76,7 +83,7 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 		catch (IllegalArgumentException ex) {
 			return this.exchange.reply(Problem.of(400, "The body is marked base64-encoded but is not valid base64."));
 		}
-		return this.exchange.handle(http.contentType(), body);
+		return this.exchange.handle(http.header("Content-Type"), body);
 	}
 
 	// The response object API Gateway and Function URLs read: the same shape for payload v1 and v2.
@@ -111,11 +118,12 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 	/**
 	 * The parts of an HTTP event that matter here.
 	 * @param method the HTTP method
+	 * @param path the request path
 	 * @param headers the request headers (names as sent for v1, lower case for v2)
 	 * @param text the body as the event carries it, {@code null} for none
 	 * @param base64 whether {@code text} is base64
 	 */
-	private record HttpEvent(String method, JsonNode headers, String text, boolean base64) {
+	private record HttpEvent(String method, String path, JsonNode headers, String text, boolean base64) {
 
 		/** @return the HTTP event, or {@code null} for a direct invocation */
 		static HttpEvent of(JsonNode event) {
@@ -123,26 +131,29 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 				return null;
 			}
 			String method;
+			String path;
 			if (event.path("httpMethod").isTextual()) {
 				method = event.get("httpMethod").asText(); // REST API (payload v1)
+				path = event.path("path").asText("");
 			}
 			else if (event.path("version").asText().equals("2.0")
 					&& event.path("requestContext").path("http").path("method").isTextual()) {
 				method = event.get("requestContext").get("http").get("method").asText(); // HTTP API, Function URL
+				path = event.path("rawPath").asText("");
 			}
 			else {
 				return null;
 			}
 			JsonNode body = event.path("body");
-			return new HttpEvent(method, event.path("headers"), body.isTextual() ? body.asText() : null,
+			return new HttpEvent(method, path, event.path("headers"), body.isTextual() ? body.asText() : null,
 					event.path("isBase64Encoded").asBoolean(false));
 		}
 
-		/** @return the Content-Type header, whatever its case; {@code null} for none */
-		String contentType() {
+		/** @return the header's value, whatever the case of its name; {@code null} for none */
+		String header(String name) {
 			for (Iterator<Map.Entry<String, JsonNode>> it = this.headers.fields(); it.hasNext();) {
 				Map.Entry<String, JsonNode> header = it.next();
-				if (header.getKey().equalsIgnoreCase("Content-Type") && header.getValue().isTextual()) {
+				if (header.getKey().equalsIgnoreCase(name) && header.getValue().isTextual()) {
 					return header.getValue().asText();
 				}
 			}

@@ -32,6 +32,12 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 	/** The function's name, the bean's and the one {@code function.name} exports. */
 	static final String NAME = "gcpPredict";
 
+	/**
+	 * The header that selects the {@code describe} function instead of {@code predict}: Spring Cloud
+	 * Function's own routing header, which the adapter does not route by itself.
+	 */
+	static final String ROUTING_HEADER = "spring.cloud.function.definition";
+
 	/** The largest error body sent whole: half of Jetty's 32 KiB buffer, whose filling commits a 200. */
 	static final int MAX_PROBLEM_BYTES = 16 * 1024;
 
@@ -50,7 +56,12 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 	public Message<byte[]> apply(Message<Reader> request) {
 		PredictionExchange.Reply reply;
 		try {
-			reply = this.exchange.handle(contentType(request.getHeaders()), read(request.getPayload()));
+			if (PredictionExchange.DESCRIBE.equals(header(request.getHeaders(), ROUTING_HEADER))) {
+				reply = this.exchange.describe();
+			}
+			else {
+				reply = this.exchange.handle(header(request.getHeaders(), "Content-Type"), read(request.getPayload()));
+			}
 		}
 		catch (IOException ex) {
 			logger.info("The request body could not be read: " + ex.getMessage());
@@ -98,9 +109,9 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 	}
 
 	// The adapter copies the HTTP headers as the invoker gives them: any case, each a list of values.
-	private static String contentType(MessageHeaders headers) {
+	private static String header(MessageHeaders headers, String name) {
 		for (Map.Entry<String, Object> header : headers.entrySet()) {
-			if (header.getKey().equalsIgnoreCase("Content-Type")) {
+			if (header.getKey().equalsIgnoreCase(name)) {
 				Object value = header.getValue();
 				if (value instanceof Collection<?> values) {
 					return values.isEmpty() ? null : String.valueOf(values.iterator().next());

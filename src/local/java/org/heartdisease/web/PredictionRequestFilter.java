@@ -53,8 +53,19 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.equals("/model")) {
+			if (request.getMethod().equals("GET")) {
+				write(response, this.exchange.describe());
+			}
+			else {
+				response.setHeader("Allow", "GET");
+				write(response, Problem.of(405, "Use GET to read the model's description."));
+			}
+			return;
+		}
 		if (!path.equals("/") && !path.equals("/predict")) {
-			write(response, Problem.of(404, "There is nothing at " + path + "; POST a payload to /predict."));
+			write(response, Problem.of(404, "There is nothing at " + path
+					+ "; POST a payload to /predict, or GET /model."));
 			return;
 		}
 		if (!request.getMethod().equals("POST")) {

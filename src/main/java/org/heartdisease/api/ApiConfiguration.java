@@ -1,7 +1,10 @@
 package org.heartdisease.api;
 
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.prediction.ConditionalOnServing;
+import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class ApiConfiguration {
 
 	@Bean
-	PredictionExchange predictionExchange(Predictor predict, RequestLimits limits, ObjectMapper objectMapper) {
-		return new PredictionExchange(predict, new PayloadReader(predict.validator(), limits), objectMapper);
+	PredictionExchange predictionExchange(Predictor predict, Supplier<ModelDescription> describe, RequestLimits limits,
+			ObjectMapper objectMapper) {
+		return new PredictionExchange(predict, new PayloadReader(predict.validator(), limits), objectMapper, describe);
 	}
 
 }

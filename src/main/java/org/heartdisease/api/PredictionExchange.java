@@ -3,6 +3,7 @@ package org.heartdisease.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.heartdisease.prediction.Diagnosis;
 import org.heartdisease.prediction.InvalidPayloadException;
+import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Payload;
 
 import org.springframework.util.InvalidMimeTypeException;
@@ -33,10 +35,35 @@ public final class PredictionExchange {
 
 	private final ObjectMapper mapper;
 
+	private final Supplier<ModelDescription> describe;
+
 	public PredictionExchange(Function<Payload, Diagnosis> predict, PayloadReader reader, ObjectMapper mapper) {
+		this(predict, reader, mapper, null);
+	}
+
+	/**
+	 * @param predict the function
+	 * @param reader the request reader
+	 * @param mapper the application's one mapper
+	 * @param describe the {@code describe} function, {@code null} for none
+	 */
+	public PredictionExchange(Function<Payload, Diagnosis> predict, PayloadReader reader, ObjectMapper mapper,
+			Supplier<ModelDescription> describe) {
 		this.predict = predict;
 		this.reader = reader;
 		this.mapper = mapper;
+		this.describe = describe;
+	}
+
+	/** The name by which a request asks for the model's description rather than a prediction. */
+	public static final String DESCRIBE = "describe";
+
+	/** @return the served model's description, the {@code describe} function's answer */
+	public Reply describe() {
+		if (this.describe == null) {
+			return reply(Problem.of(404, "This exchange has no describe function."));
+		}
+		return new Reply(200, JSON, write(this.describe.get()));
 	}
 
 	/**

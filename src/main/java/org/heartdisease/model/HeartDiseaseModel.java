@@ -18,15 +18,41 @@ public final class HeartDiseaseModel {
 
 	private final double intercept;
 
+	private final NumericFeature[] numericFeatures;
+
+	private final CategoricalFeature[] categoricalFeatures;
+
+	private final int[] categoricalOffsets;
+
+	private final String contentSha256;
+
 	/**
-	 * @param artifact a parsed artifact
+	 * @param artifact a model just trained, not yet written
 	 * @throws InvalidModelException if the artifact's parts do not fit together
 	 */
 	public HeartDiseaseModel(ModelArtifact artifact) {
+		this(artifact, null);
+	}
+
+	/**
+	 * @param artifact a parsed artifact
+	 * @param contentSha256 the checksum it was read with, {@code null} if it was not read from JSON
+	 * @throws InvalidModelException if the artifact's parts do not fit together
+	 */
+	public HeartDiseaseModel(ModelArtifact artifact, String contentSha256) {
 		this.artifact = artifact;
+		this.contentSha256 = contentSha256;
 		this.preprocessor = check(artifact);
 		this.weights = artifact.coefficients().stream().mapToDouble(Double::doubleValue).toArray();
 		this.intercept = artifact.intercept();
+		this.numericFeatures = this.preprocessor.numeric().toArray(NumericFeature[]::new);
+		this.categoricalFeatures = this.preprocessor.categorical().toArray(CategoricalFeature[]::new);
+		this.categoricalOffsets = new int[this.categoricalFeatures.length];
+		int offset = this.numericFeatures.length;
+		for (int i = 0; i < this.categoricalFeatures.length; i++) {
+			this.categoricalOffsets[i] = offset;
+			offset += this.categoricalFeatures[i].categories().size();
+		}
 	}
 
 	private static Preprocessor check(ModelArtifact artifact) {
@@ -96,6 +122,11 @@ public final class HeartDiseaseModel {
 		return this.artifact;
 	}
 
+	/** @return the artifact's verified {@code contentSha256}, or {@code null} for a model not read from JSON */
+	public String contentSha256() {
+		return this.contentSha256;
+	}
+
 	public Preprocessor preprocessor() {
 		return this.preprocessor;
 	}
@@ -105,10 +136,57 @@ public final class HeartDiseaseModel {
 	 * @return the log-odds of disease
 	 */
 	public double logit(double[] row) {
-		double[] columns = this.preprocessor.transform(row);
+		return accumulate(row, null);
+	}
+
+	/**
+	 * The log-odds of disease split exactly by field: each numeric field's coefficient times its
+	 * standardised value, each categorical field's coefficient of its one-hot column. The intercept
+	 * plus the contributions is the logit, summed in the pipeline's column order, so it equals
+	 * {@link #logit} to the last bit.
+	 * @param row raw values in {@link Field} order, NaN where missing
+	 * @param contributions receives each field's contribution at its {@link Field#ordinal()}
+	 * @return the log-odds of disease
+	 */
+	public double explain(double[] row, double[] contributions) {
+		return accumulate(row, Objects.requireNonNull(contributions));
+	}
+
+	/** @return the intercept, the log-odds of disease before any field's contribution */
+	public double intercept() {
+		return this.intercept;
+	}
+
+	/**
+	 * @param field a field
+	 * @return the value that stands in for it when it is missing: the median or the mode
+	 */
+	public double imputedValue(Field field) {
+		return field.isCategorical() ? categorical(field).mode() : numeric(field).median();
+	}
+
+	// One loop for logit and explanation, with the one-hot lookups and scales prepared once, so a
+	// prediction allocates nothing. Same operations, same order as Preprocessor.transform.
+	private double accumulate(double[] row, double[] contributions) {
 		double sum = this.intercept;
-		for (int i = 0; i < columns.length; i++) {
-			sum += this.weights[i] * columns[i];
+		List<Field> numericFields = Field.numeric();
+		for (int i = 0; i < this.numericFeatures.length; i++) {
+			NumericFeature feature = this.numericFeatures[i];
+			double contribution = this.weights[i] * feature.standardise(row[numericFields.get(i).ordinal()]);
+			sum += contribution;
+			if (contributions != null) {
+				contributions[numericFields.get(i).ordinal()] = contribution;
+			}
+		}
+		List<Field> categoricalFields = Field.categorical();
+		for (int i = 0; i < this.categoricalFeatures.length; i++) {
+			int column = this.categoricalFeatures[i].columnOf(row[categoricalFields.get(i).ordinal()]);
+			// An unknown code has no column: all its one-hot values are zero, as scikit-learn's "ignore".
+			double contribution = (column < 0) ? 0 : this.weights[this.categoricalOffsets[i] + column];
+			sum += contribution;
+			if (contributions != null) {
+				contributions[categoricalFields.get(i).ordinal()] = contribution;
+			}
 		}
 		return sum;
 	}
@@ -118,7 +196,12 @@ public final class HeartDiseaseModel {
 	 * @return the probability of disease
 	 */
 	public double probability(double[] row) {
-		return 1 / (1 + Math.exp(-logit(row)));
+		return probabilityOf(logit(row));
+	}
+
+	/** @return the probability for these log-odds, the logistic function */
+	public static double probabilityOf(double logit) {
+		return 1 / (1 + Math.exp(-logit));
 	}
 
 	/** @return whether this probability of disease reaches the threshold */

@@ -66,6 +66,7 @@ public final class ModelArtifactJson {
 	 */
 	public static HeartDiseaseModel read(InputStream in, String description, String pinnedSha256) {
 		ModelArtifact artifact;
+		String checksum;
 		try {
 			byte[] bytes = in.readAllBytes();
 			if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
@@ -90,6 +91,7 @@ public final class ModelArtifactJson {
 						+ CHECKSUM + " is " + actual + ", heart.model.sha256 asks for " + pinnedSha256);
 			}
 			artifact = MAPPER.treeToValue(content, ModelArtifact.class);
+			checksum = actual;
 		}
 		catch (JsonProcessingException ex) {
 			throw new InvalidModelException("Model artifact " + description + " is not a valid artifact: "
@@ -99,7 +101,7 @@ public final class ModelArtifactJson {
 			throw new InvalidModelException("Model artifact " + description + " cannot be read: " + ex.getMessage(), ex);
 		}
 		try {
-			return new HeartDiseaseModel(artifact);
+			return new HeartDiseaseModel(artifact, checksum);
 		}
 		catch (InvalidModelException ex) {
 			throw new InvalidModelException("Model artifact " + description + " is inconsistent: " + ex.getMessage(), ex);

@@ -9,8 +9,10 @@ import java.util.List;
  * @param probability the probability of heart disease, 0 to 1
  * @param imputed the fields that were missing and were filled in from the training data
  * @param model the artifact that answered
+ * @param explanation the log-odds split by field
  */
-public record Diagnosis(String diagnosis, double probability, List<String> imputed, ModelVersion model) {
+public record Diagnosis(String diagnosis, double probability, List<String> imputed, ModelVersion model,
+		Explanation explanation) {
 
 	/**
 	 * Which model answered.

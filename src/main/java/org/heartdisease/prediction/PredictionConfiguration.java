@@ -2,6 +2,7 @@ package org.heartdisease.prediction;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.model.InvalidModelException;
@@ -30,6 +31,13 @@ class PredictionConfiguration {
 	@Bean
 	Predictor predict(HeartDiseaseModel heartDiseaseModel) {
 		return new Predictor(heartDiseaseModel);
+	}
+
+	/** The second function of every deployable: what the served model expects and how good it is. */
+	@Bean
+	Supplier<ModelDescription> describe(HeartDiseaseModel heartDiseaseModel) {
+		ModelDescription description = ModelDescription.of(heartDiseaseModel);
+		return () -> description;
 	}
 
 	static HeartDiseaseModel load(Resource resource, String location, String pinnedSha256) {

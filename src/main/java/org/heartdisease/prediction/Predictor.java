@@ -21,11 +21,14 @@ public class Predictor implements Function<Payload, Diagnosis> {
 
 	private final PayloadValidator validator;
 
+	private final Explainer explainer;
+
 	private final Diagnosis.ModelVersion version;
 
 	public Predictor(HeartDiseaseModel model) {
 		this.model = model;
 		this.validator = new PayloadValidator(model);
+		this.explainer = new Explainer(model);
 		ModelArtifact artifact = model.artifact();
 		this.version = new Diagnosis.ModelVersion("heart-disease" + artifact.tag(), artifact.trainedAt());
 	}
@@ -42,8 +45,11 @@ public class Predictor implements Function<Payload, Diagnosis> {
 		if (!errors.isEmpty()) {
 			throw new InvalidPayloadException(errors);
 		}
-		double probability = this.model.probability(payload.toRow());
-		Diagnosis diagnosis = new Diagnosis(this.model.label(probability), probability, imputed(payload), this.version);
+		double[] row = payload.toRow();
+		Explanation explanation = this.explainer.explain(row);
+		double probability = HeartDiseaseModel.probabilityOf(explanation.logit());
+		Diagnosis diagnosis = new Diagnosis(this.model.label(probability), probability, imputed(payload), this.version,
+				explanation);
 		// Payloads are health data: logged only when this logger is set to DEBUG on purpose.
 		if (logger.isDebugEnabled()) {
 			logger.debug(payload + " -> " + diagnosis);

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.aws.LambdaEvents.Invocation;
@@ -92,6 +93,23 @@ class FunctionInvokerTests {
 		assertThat(response.get("statusCode").intValue()).isEqualTo(405);
 		assertThat(response.get("headers").get("Allow").asText()).isEqualTo("POST");
 		assertThat(response.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Kind.class, names = "DIRECT", mode = EnumSource.Mode.EXCLUDE)
+	void shouldDescribeTheModelOnGetModelOrTheRoutingHeader(Kind kind) throws IOException {
+		String expected = new String(this.exchange.describe().body(), StandardCharsets.UTF_8);
+		ObjectNode get = (ObjectNode) LambdaEvents.read(LambdaEvents.http(kind, "GET", null, new byte[0], false));
+		get.put(get.has("rawPath") ? "rawPath" : "path", "/model");
+		ObjectNode routed = (ObjectNode) LambdaEvents.read(LambdaEvents.http(kind, "POST", "application/json",
+				new byte[0], false));
+		((ObjectNode) routed.get("headers")).put("spring.cloud.function.definition", "describe");
+		for (JsonNode event : new JsonNode[] { get, routed }) {
+			JsonNode response = LambdaEvents.read(invoke(event.toString().getBytes(StandardCharsets.UTF_8)));
+			assertThat(response.get("statusCode").intValue()).isEqualTo(200);
+			assertThat(response.get("headers").get("Content-Type").asText()).isEqualTo("application/json");
+			assertThat(response.get("body").asText()).isEqualTo(expected).contains("\"contentSha256\"");
+		}
 	}
 
 	@Test

@@ -136,6 +136,17 @@ class GcpInvokerIT {
 		assertThat(response.headers().allValues("Content-Type")).containsExactly("application/problem+json");
 	}
 
+	@Test
+	void shouldDescribeTheModelWhenTheRoutingHeaderAsks() throws Exception {
+		HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri())
+			.header("spring.cloud.function.definition", "describe")
+			.GET()
+			.build(), BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Content-Type")).containsExactly("application/json");
+		assertThat(response.body()).isEqualTo(exchange.describe().body());
+	}
+
 	private static HttpResponse<byte[]> post(String contentType, byte[] body, String authorization)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri()).POST(BodyPublishers.ofByteArray(body))

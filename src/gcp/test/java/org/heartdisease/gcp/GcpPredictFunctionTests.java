@@ -21,7 +21,9 @@ import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PayloadReader;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.RequestLimits;
+import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.model.ModelArtifactJson;
+import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,11 @@ class GcpPredictFunctionTests {
 	@BeforeAll
 	static void loadCommittedModel() throws IOException {
 		try (InputStream in = Files.newInputStream(Path.of("model/heart-disease.json"))) {
-			Predictor predict = new Predictor(ModelArtifactJson.read(in, "model/heart-disease.json"));
-			exchange = new PredictionExchange(predict, new PayloadReader(predict.validator(), LIMITS), objectMapper);
+			HeartDiseaseModel model = ModelArtifactJson.read(in, "model/heart-disease.json");
+			Predictor predict = new Predictor(model);
+			ModelDescription description = ModelDescription.of(model);
+			exchange = new PredictionExchange(predict, new PayloadReader(predict.validator(), LIMITS), objectMapper,
+					() -> description);
 		}
 		function = new GcpPredictFunction(exchange, LIMITS);
 	}
@@ -154,6 +159,16 @@ class GcpPredictFunctionTests {
 		assertThat(objectMapper.readTree(fitted.body()).get("detail").asText()).isEqualTo("The error is too long to send.");
 		PredictionExchange.Reply ok = new PredictionExchange.Reply(200, "application/json", huge);
 		assertThat(GcpPredictFunction.fitted(ok, exchange)).isSameAs(ok);
+	}
+
+	@Test
+	void shouldDescribeTheModelWhenTheRoutingHeaderAsks() {
+		Message<Reader> request = MessageBuilder.fromMessage(request(null, new StringReader("")))
+			.setHeader(GcpPredictFunction.ROUTING_HEADER, List.of("describe"))
+			.build();
+		Message<byte[]> reply = function.apply(request);
+		assertThat(reply.getHeaders().get("statusCode")).isEqualTo(200);
+		assertThat(reply.getPayload()).isEqualTo(exchange.describe().body());
 	}
 
 	/** A request as the adapter builds it: the body's reader, and the invoker's headers, each a list. */

@@ -142,6 +142,18 @@ class LocalHttpTests {
 	}
 
 	@Test
+	void shouldDescribeTheModelAtGetModel() throws Exception {
+		HttpResponse<String> response = get("/model");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.body()).isEqualTo(new String(this.exchange.describe().body(), StandardCharsets.UTF_8));
+		JsonNode description = this.objectMapper.readTree(response.body());
+		assertThat(description.get("fields")).hasSize(13);
+		assertThat(description.get("contentSha256").asText()).hasSize(64);
+		assertThat(post("/model", "application/json", new byte[] { '{', '}' }).statusCode()).isEqualTo(405);
+	}
+
+	@Test
 	void shouldOnlyAllowPost() throws Exception {
 		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/predict")).GET().build(),
 				BodyHandlers.ofString());
