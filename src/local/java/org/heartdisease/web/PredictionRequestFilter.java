@@ -45,8 +45,10 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// Health is Actuator's; every other path would reach the function controller, which maps /**.
-		return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+		// Health is Actuator's, the API description springdoc's; every other path would reach the
+		// function controller, which maps /**.
+		return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
+				|| path.equals("/v3/api-docs.yaml");
 	}
 
 	@Override

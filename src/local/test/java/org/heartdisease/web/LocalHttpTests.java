@@ -154,6 +154,23 @@ class LocalHttpTests {
 	}
 
 	@Test
+	void shouldServeTheOpenApiDescriptionWithTheAcceptedCodesAndUnits() throws Exception {
+		HttpResponse<String> response = get("/v3/api-docs");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode api = this.objectMapper.readTree(response.body());
+		assertThat(api.get("openapi").asText()).startsWith("3.");
+		assertThat(api.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/predict", "/model");
+		JsonNode payload = api.get("components").get("schemas").get("Payload");
+		assertThat(payload.get("properties").get("cp").get("enum").toString()).isEqualTo("[1,2,3,4]");
+		assertThat(payload.get("properties").get("chol").get("description").asText()).contains("mg/dl");
+		assertThat(payload.get("properties").get("chol").get("maximum").asInt()).isEqualTo(700);
+		assertThat(payload.get("required")).hasSize(11);
+		assertThat(api.get("paths").get("/predict").get("post").get("responses").fieldNames()).toIterable()
+			.containsExactly("200", "400", "413", "415");
+		assertThat(get("/v3/api-docs.yaml").body()).contains("openapi: 3.");
+	}
+
+	@Test
 	void shouldOnlyAllowPost() throws Exception {
 		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/predict")).GET().build(),
 				BodyHandlers.ofString());
@@ -167,7 +184,7 @@ class LocalHttpTests {
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
 		for (String path : new String[] { "/actuator/env", "/actuator/beans", "/actuator/heapdump", "/functionRouter",
-				"/predict/extra", "/error" }) {
+				"/predict/extra", "/error", "/swagger-ui.html", "/describe" }) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.statusCode()).as(path).isIn(404, 405);
 			assertThat(response.body()).as(path).doesNotContain("Exception", "at org.");
