@@ -30,9 +30,6 @@ import org.heartdisease.api.Problem;
  */
 class LambdaEventFunction implements Function<InputStream, byte[]> {
 
-	/** The header that selects the {@code describe} function: Spring Cloud Function's routing header. */
-	static final String ROUTING_HEADER = "spring.cloud.function.definition";
-
 	private static final Log logger = LogFactory.getLog(LambdaEventFunction.class);
 
 	private final PredictionExchange exchange;
@@ -69,7 +66,7 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 	}
 
 	private PredictionExchange.Reply answer(HttpEvent http) {
-		if (PredictionExchange.DESCRIBE.equals(http.header(ROUTING_HEADER))
+		if (PredictionExchange.DESCRIBE.equals(http.header(PredictionExchange.ROUTING_HEADER))
 				|| ("GET".equalsIgnoreCase(http.method()) && http.path().endsWith("/model"))) {
 			return this.exchange.describe();
 		}

@@ -32,12 +32,6 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 	/** The function's name, the bean's and the one {@code function.name} exports. */
 	static final String NAME = "gcpPredict";
 
-	/**
-	 * The header that selects the {@code describe} function instead of {@code predict}: Spring Cloud
-	 * Function's own routing header, which the adapter does not route by itself.
-	 */
-	static final String ROUTING_HEADER = "spring.cloud.function.definition";
-
 	/** The largest error body sent whole: half of Jetty's 32 KiB buffer, whose filling commits a 200. */
 	static final int MAX_PROBLEM_BYTES = 16 * 1024;
 
@@ -56,7 +50,7 @@ final class GcpPredictFunction implements Function<Message<Reader>, Message<byte
 	public Message<byte[]> apply(Message<Reader> request) {
 		PredictionExchange.Reply reply;
 		try {
-			if (PredictionExchange.DESCRIBE.equals(header(request.getHeaders(), ROUTING_HEADER))) {
+			if (PredictionExchange.DESCRIBE.equals(header(request.getHeaders(), PredictionExchange.ROUTING_HEADER))) {
 				reply = this.exchange.describe();
 			}
 			else {

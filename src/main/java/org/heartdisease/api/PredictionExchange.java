@@ -58,6 +58,12 @@ public final class PredictionExchange {
 	/** The name by which a request asks for the model's description rather than a prediction. */
 	public static final String DESCRIBE = "describe";
 
+	/**
+	 * The header by which a cloud request names the function it wants: Spring Cloud Function's own
+	 * routing header, which the cloud adapters do not route by themselves.
+	 */
+	public static final String ROUTING_HEADER = "spring.cloud.function.definition";
+
 	/** @return the served model's description, the {@code describe} function's answer */
 	public Reply describe() {
 		if (this.describe == null) {

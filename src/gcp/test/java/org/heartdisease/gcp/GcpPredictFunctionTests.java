@@ -164,7 +164,7 @@ class GcpPredictFunctionTests {
 	@Test
 	void shouldDescribeTheModelWhenTheRoutingHeaderAsks() {
 		Message<Reader> request = MessageBuilder.fromMessage(request(null, new StringReader("")))
-			.setHeader(GcpPredictFunction.ROUTING_HEADER, List.of("describe"))
+			.setHeader(PredictionExchange.ROUTING_HEADER, List.of("describe"))
 			.build();
 		Message<byte[]> reply = function.apply(request);
 		assertThat(reply.getHeaders().get("statusCode")).isEqualTo(200);
