@@ -26,6 +26,22 @@ run() {
 	"$@"
 }
 
+# capture NAME PLACEHOLDER COMMAND...: sets NAME to the command's output; under --dry-run prints
+# the command and sets NAME to PLACEHOLDER instead.
+capture() {
+	local name="$1" placeholder="$2" value
+	shift 2
+	if [[ "$DRY_RUN" == true ]]; then
+		print_command "$@"
+		value="$placeholder"
+	else
+		printf '+ ' >&2
+		print_command "$@" >&2
+		value="$("$@")"
+	fi
+	printf -v "$name" '%s' "$value"
+}
+
 # Prints a note under --dry-run (what the script would do with a command's answer).
 note() {
 	if [[ "$DRY_RUN" == true ]]; then

@@ -100,6 +100,7 @@ check() {
 		note "expect HTTP $expected_status and a body containing $expected_body"
 		return
 	fi
+	rm -f "$work/body"
 	status="$(post "$4")" || status="none (curl failed with exit code $?)"
 	[[ -f "$work/body" ]] || : >"$work/body"
 	if [[ "$status" == "$expected_status" ]] && grep -qF -- "$expected_body" "$work/body"; then
