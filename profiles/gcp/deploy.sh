@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Deploys the heart-disease function to Google Cloud Functions (2nd gen) from target/deploy.
 # Build first: ./mvnw -Pgcp package. See profiles/gcp/README.md.
 #
