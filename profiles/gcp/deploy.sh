@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Deploys the heart-disease function to Google Cloud Functions (2nd gen) from target/deploy.
 # Build first: ./mvnw -Pgcp package. See profiles/gcp/README.md.
+#
+# A gen2 function is a Cloud Run service, so a new version can be tried before it serves:
+# --no-traffic pins the traffic to the revision serving now, deploys, and tags the new revision
+# "candidate" (its own URL); --promote REVISION then moves all traffic to it once it passed the
+# smoke test. Without these the new revision serves at once (--serve-all-traffic-latest-revision).
 set -euo pipefail
 
 usage() {
@@ -14,7 +20,11 @@ Usage: profiles/gcp/deploy.sh [options]
   --max-instances N      cap on instances (default: 3)
   --timeout SECONDS      request timeout (default: 60s)
   --public               allow unauthenticated calls (default: callers need an identity token)
-  --dry-run              print the gcloud command instead of running it
+  --no-traffic           deploy a new revision that takes no traffic, tagged candidate; prints
+                         revision=, url= (the candidate's) and audience= (the service's URL)
+  --promote REVISION     send all traffic to REVISION (after its smoke test) and drop the tag
+  --tag TAG              the candidate's traffic tag (default: candidate)
+  --dry-run              print the gcloud commands instead of running them
   -h, --help             this text
 USAGE
 }
@@ -26,7 +36,10 @@ min_instances="0"
 max_instances="3"
 timeout="60s"
 access="--no-allow-unauthenticated"
-dry_run=false
+no_traffic=false
+promote=""
+tag="candidate"
+DRY_RUN=false
 
 while (($# > 0)); do
 	case "$1" in
@@ -37,14 +50,24 @@ while (($# > 0)); do
 		--max-instances) max_instances="${2:?--max-instances needs a value}"; shift 2 ;;
 		--timeout) timeout="${2:?--timeout needs a value}"; shift 2 ;;
 		--public) access="--allow-unauthenticated"; shift ;;
-		--dry-run) dry_run=true; shift ;;
+		--no-traffic) no_traffic=true; shift ;;
+		--promote) promote="${2:?--promote needs a revision}"; shift 2 ;;
+		--tag) tag="${2:?--tag needs a value}"; shift 2 ;;
+		--dry-run) DRY_RUN=true; shift ;;
 		-h | --help) usage; exit 0 ;;
 		*) echo "deploy.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
 	esac
 done
 
+# shellcheck source=../ci/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../ci/lib.sh"
 # Run from the project root whatever the caller's directory: --source is relative to it.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+if [[ -n "$promote" ]]; then
+	run gcloud run services update-traffic "$name" --region "$region" --to-revisions="$promote=100" --remove-tags="$tag"
+	exit 0
+fi
 
 command=(gcloud functions deploy "$name"
 	--gen2
@@ -58,19 +81,45 @@ command=(gcloud functions deploy "$name"
 	--min-instances "$min_instances"
 	--max-instances "$max_instances"
 	--timeout "$timeout")
+if [[ "$no_traffic" != true ]]; then
+	command+=(--serve-all-traffic-latest-revision)
+fi
 
-if [[ "$dry_run" == true ]]; then
-	printf '%q' "${command[0]}"
-	printf ' %q' "${command[@]:1}"
-	printf '\n'
+if [[ "$DRY_RUN" != true ]]; then
+	shopt -s nullglob
+	jars=(target/deploy/*.jar)
+	if ((${#jars[@]} != 1)); then
+		echo "deploy.sh: expected exactly one jar in target/deploy, found ${#jars[@]}; run ./mvnw -Pgcp package" >&2
+		exit 1
+	fi
+fi
+
+if [[ "$no_traffic" != true ]]; then
+	run "${command[@]}"
 	exit 0
 fi
 
-shopt -s nullglob
-jars=(target/deploy/*.jar)
-if ((${#jars[@]} != 1)); then
-	echo "deploy.sh: expected exactly one jar in target/deploy, found ${#jars[@]}; run ./mvnw -Pgcp package" >&2
-	exit 1
+# Pin the traffic to the revision serving it now, so the deployment below does not move it.
+# The very first deployment has nothing to protect: its revision serves (and is still smoke-tested).
+service_json=""
+revision=""
+if [[ "$DRY_RUN" == true ]]; then
+	print_command gcloud run services describe "$name" --region "$region" --format=json
+	serving="SERVING_REVISION"
+	note "SERVING_REVISION: the revision serving 100% of the traffic now, if any"
+else
+	service_json="$(gcloud run services describe "$name" --region "$region" --format=json 2>/dev/null || true)"
+	serving="$(jq -r '[.status.traffic[]? | select(.percent == 100) | .revisionName // empty][0] // empty' <<<"${service_json:-{\}}")"
 fi
-
-"${command[@]}"
+if [[ -n "$serving" ]]; then
+	run gcloud run services update-traffic "$name" --region "$region" --to-revisions="$serving=100"
+fi
+run "${command[@]}"
+capture revision NEW_REVISION gcloud functions describe "$name" --gen2 --region "$region" \
+	--format='value(serviceConfig.revision)'
+run gcloud run services update-traffic "$name" --region "$region" --update-tags="$tag=$revision"
+capture service_json '{"status":{"url":"SERVICE_URL","traffic":[{"tag":"'"$tag"'","url":"CANDIDATE_URL"}]}}' \
+	gcloud run services describe "$name" --region "$region" --format=json
+output revision "$revision"
+output url "$(jq -r --arg tag "$tag" '.status.traffic[] | select(.tag == $tag) | .url' <<<"$service_json")"
+output audience "$(jq -r .status.url <<<"$service_json")"

@@ -17,6 +17,8 @@ class HeartDiseaseApplicationTests {
 			--train=yes,          true
 			--train=false,        false
 			--help,               true
+			--gate,               true
+			--gate=false,         false
 			--help=false,         false
 			--trainer,            false
 			--server.port=8081,   false

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints the usage of every training option when the application is started with {@code --help}.
+ * Prints the usage of every training and quality-gate option when the application is started with {@code --help}.
  */
 @Component
 @ConditionalOnProperty("help")
@@ -15,6 +15,7 @@ class HelpRunner implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		System.out.print(TrainingOptions.usage());
+		System.out.print(GateRunner.usage());
 		System.out.flush();
 	}
 

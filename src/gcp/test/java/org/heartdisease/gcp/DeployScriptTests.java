@@ -22,7 +22,7 @@ class DeployScriptTests {
 	@Test
 	void shouldDeployAPrivateFunctionByDefault() throws Exception {
 		assertThat(dryRun()).isEqualTo(COMMON + " --no-allow-unauthenticated --region europe-west1 --memory 512Mi"
-				+ " --min-instances 0 --max-instances 3 --timeout 60s");
+				+ " --min-instances 0 --max-instances 3 --timeout 60s --serve-all-traffic-latest-revision");
 	}
 
 	@Test
@@ -30,7 +30,8 @@ class DeployScriptTests {
 		assertThat(dryRun("--public", "--region", "us-central1", "--memory", "1Gi", "--min-instances", "1",
 				"--max-instances", "10", "--name", "heart"))
 			.isEqualTo(COMMON.replace("heart-disease", "heart") + " --allow-unauthenticated --region us-central1"
-					+ " --memory 1Gi --min-instances 1 --max-instances 10 --timeout 60s");
+					+ " --memory 1Gi --min-instances 1 --max-instances 10 --timeout 60s"
+					+ " --serve-all-traffic-latest-revision");
 	}
 
 	@Test

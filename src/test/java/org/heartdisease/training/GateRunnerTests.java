@@ -1,0 +1,97 @@
+package org.heartdisease.training;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import org.heartdisease.HeartDiseaseApplication;
+import org.heartdisease.model.ModelArtifact;
+import org.heartdisease.model.ModelArtifactJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link GateRunner}: the real application started with {@code --gate}, in process, on
+ * real artifacts.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class GateRunnerTests {
+
+	private static final String COMMITTED = "model/heart-disease.json";
+
+	private static int runApplication(String... args) {
+		SpringApplication application = new SpringApplication(HeartDiseaseApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		return SpringApplication.exit(application.run(args));
+	}
+
+	private static String auc(ModelArtifact artifact) {
+		return String.format(Locale.ROOT, "cross-validated ROC AUC %.4f",
+				artifact.evaluation().crossValidation().rocAuc().mean());
+	}
+
+	@Test
+	void shouldPassAndPrintBothAucsWhenTheCandidateMatchesThePublishedModel(CapturedOutput output) throws Exception {
+		int status = runApplication("--gate", "--candidate=" + COMMITTED, "--published=" + COMMITTED, "--min-auc=0.85",
+				"--max-drop=0.02", "--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		String auc = auc(QualityGateTests.committed());
+		assertThat(output.getOut()).contains("Candidate: " + COMMITTED, "Published: " + COMMITTED)
+			.contains("Gate: floor 0.8500, allowed drop 0.0200: PASSED");
+		assertThat(output.getOut().lines().filter((line) -> line.contains(auc))).hasSize(2);
+		assertThat(output.getErr()).doesNotContain("error:");
+	}
+
+	@Test
+	void shouldFailWithExitOneAndBothAucsWhenTheCandidateIsWorse(@TempDir Path dir, CapturedOutput output)
+			throws Exception {
+		ModelArtifact worse = QualityGateTests.trained(QualityGateTests.corrupted(dir), 42, 5);
+		Path candidate = dir.resolve("heart-disease-worse.json");
+		ModelArtifactJson.write(worse, candidate);
+		int status = runApplication("--gate", "--candidate=" + candidate, "--published=" + COMMITTED,
+				"--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getOut()).contains("Candidate: " + candidate + " (trained", auc(worse))
+			.contains("Published: " + COMMITTED + " (trained", auc(QualityGateTests.committed()))
+			.contains("FAILED");
+		assertThat(output.getErr()).contains("error: quality gate failed: the candidate's cross-validated ROC AUC");
+		assertThat(output.getAll()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldAcceptNoneAsThePublishedModelOnTheFirstRun(CapturedOutput output) {
+		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=none", "--spring.main.banner-mode=off"))
+			.isZero();
+		assertThat(output.getOut()).contains("Published: none", "PASSED");
+	}
+
+	@Test
+	void shouldExitTwoForABadOptionAndOneForAMissingArtifact(@TempDir Path dir, CapturedOutput output) {
+		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: --published needs exactly one value");
+		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=none", "--max-drop=lots",
+				"--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: --max-drop must be a number, not 'lots'");
+		Path missing = dir.resolve("absent.json");
+		assertThat(Files.exists(missing)).isFalse();
+		assertThat(runApplication("--gate", "--candidate=" + missing, "--published=none", "--spring.main.banner-mode=off"))
+			.isEqualTo(1);
+		assertThat(output.getErr()).contains("error: cannot read the model artifact " + missing + ": no such file");
+	}
+
+	@Test
+	void shouldListTheGateInTheHelp(CapturedOutput output) {
+		assertThat(runApplication("--help", "--spring.main.banner-mode=off")).isZero();
+		assertThat(output.getOut()).contains("--gate", "--candidate=PATH", "--published=PATH|none", "--max-drop=AUC");
+	}
+
+}
