@@ -5,7 +5,7 @@ import org.heartdisease.model.HeartDiseaseModel;
 
 /**
  * Measures the pipeline on data it was not fitted to: a seeded stratified hold-out split and
- * stratified k-fold cross-validation.
+ * stratified k-fold (or leave-one-out) cross-validation.
  */
 public final class Evaluator {
 
@@ -16,17 +16,42 @@ public final class Evaluator {
 	}
 
 	/**
+	 * What an evaluation found: the scores the artifact records, and the out-of-fold predictions
+	 * behind the cross-validated ones (for the model card's plots).
+	 * @param evaluation the hold-out and cross-validation scores
+	 * @param crossValidation the cross-validation's scores, predictions and method
+	 */
+	public record Result(Evaluation evaluation, CrossValidation.Result crossValidation) {
+	}
+
+	/**
 	 * @param data all rows
 	 * @param testSize the share of rows held out
 	 * @param folds the number of cross-validation folds
 	 * @param seed the seed of the split and of the folds
-	 * @return the hold-out scores and the cross-validation summaries
+	 * @return the hold-out scores, the cross-validation summaries and the out-of-fold predictions
 	 * @throws TrainingException if a class is too small for the split or the folds
 	 */
-	public Evaluation evaluate(Dataset data, double testSize, int folds, long seed) {
+	public Result evaluate(Dataset data, double testSize, int folds, long seed) {
+		return evaluate(data, testSize, folds, seed, Progress.NONE);
+	}
+
+	/**
+	 * @param data all rows
+	 * @param testSize the share of rows held out
+	 * @param folds the number of cross-validation folds, or {@link TrainingOptions#LEAVE_ONE_OUT}
+	 * @param seed the seed of the split and of the folds
+	 * @param progress hears of each finished fold
+	 * @return the hold-out scores, the cross-validation scores and the out-of-fold predictions
+	 * @throws TrainingException if a class is too small for the split or the folds
+	 */
+	public Result evaluate(Dataset data, double testSize, int folds, long seed, Progress progress) {
 		try {
-			return new Evaluation(holdout(data, testSize, seed),
-					CrossValidation.stratified(this.trainer, data, folds, seed));
+			Evaluation.Holdout holdout = holdout(data, testSize, seed);
+			CrossValidation.Result crossValidation = (folds == TrainingOptions.LEAVE_ONE_OUT)
+					? CrossValidation.pooledLeaveOneOut(this.trainer, data, progress)
+					: CrossValidation.stratified(this.trainer, data, folds, seed, progress);
+			return new Result(new Evaluation(holdout, crossValidation.scores()), crossValidation);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new TrainingException(data.source() + ", label column '" + data.label() + "': " + ex.getMessage()

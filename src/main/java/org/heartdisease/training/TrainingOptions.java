@@ -20,10 +20,10 @@ import org.springframework.boot.ApplicationArguments;
  * @param positive the label values of csv data that mean disease
  * @param testSize the share of rows held out for validation
  * @param seed the seed of the split and the folds
- * @param folds the number of cross-validation folds
- * @param outputDir where the artifact is written
+ * @param folds the number of cross-validation folds, or {@link #LEAVE_ONE_OUT}
+ * @param outputDir where the artifact and its model card are written
  * @param tag the suffix of the artifact's name
- * @param dump whether to write the artifact
+ * @param dump whether to write the artifact and its model card
  * @param minAuc the validation ROC AUC below which the artifact is not written
  * @param force whether to write the artifact even below {@code minAuc}
  */
@@ -33,6 +33,9 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 
 	/** The validation ROC AUC below which a model is not written unless forced. */
 	public static final double DEFAULT_MIN_AUC = 0.75;
+
+	/** The value of {@code folds} for leave-one-out ({@code --folds=loo}): one fold per row. */
+	public static final int LEAVE_ONE_OUT = 0;
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -58,10 +61,12 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 				+ "csv; the Kaggle heart.csv needs --label=target --positive=0, its target=1 means NO disease)");
 		options.put("test-size=FRACTION", "the share of rows held out for validation (default 0.2)");
 		options.put("seed=N", "the seed of the hold-out split and the folds (default 42)");
-		options.put("folds=K", "the number of stratified cross-validation folds (default 5)");
-		options.put("output-dir=DIR", "where the artifact is written (default model)");
-		options.put("tag=SUFFIX", "the artifact is written to heart-disease{SUFFIX}.json (default empty)");
-		options.put("dump", "write the artifact (the default)");
+		options.put("folds=K|loo", "the number of stratified cross-validation folds (default 5), or loo for "
+				+ "leave-one-out: one model per row, scored on the pooled predictions (slower)");
+		options.put("output-dir=DIR", "where the artifact and its model card are written (default model)");
+		options.put("tag=SUFFIX", "the artifact is written to heart-disease{SUFFIX}.json, its model card to "
+				+ "heart-disease{SUFFIX}.md with two .svg plots (default empty)");
+		options.put("dump", "write the artifact and its model card (the default)");
 		options.put("no-dump", "evaluate and print, but write nothing");
 		options.put("min-auc=AUC", "write no artifact when the validation ROC AUC is below this floor (default "
 				+ DEFAULT_MIN_AUC + ")");
@@ -127,9 +132,10 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 		if (!(testSize > 0 && testSize < 1)) {
 			throw new TrainingException("--test-size must lie strictly between 0 and 1, not " + testSize);
 		}
-		int folds = values.parse("folds", "5", Integer::parseInt, "a whole number");
-		if (folds < 2) {
-			throw new TrainingException("--folds must be at least 2, not " + folds);
+		boolean leaveOneOut = "loo".equalsIgnoreCase(values.getOrDefault("folds", "5").trim());
+		int folds = leaveOneOut ? LEAVE_ONE_OUT : values.parse("folds", "5", Integer::parseInt, "a whole number or loo");
+		if (!leaveOneOut && folds < 2) {
+			throw new TrainingException("--folds must be at least 2 (or loo), not " + folds);
 		}
 		long seed = values.parse("seed", "42", Long::parseLong, "a whole number");
 		double minAuc = values.parse("min-auc", String.valueOf(DEFAULT_MIN_AUC), Double::parseDouble, "a number");
@@ -142,9 +148,19 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 				tag, !arguments.containsOption("no-dump"), minAuc, arguments.containsOption("force"));
 	}
 
+	/** @return whether cross-validation leaves one row out at a time */
+	public boolean leaveOneOut() {
+		return this.folds == LEAVE_ONE_OUT;
+	}
+
 	/** @return the file the artifact is written to */
 	public Path artifactPath() {
 		return this.outputDir.resolve("heart-disease" + this.tag + ".json");
+	}
+
+	/** @return the model card's file, beside the artifact */
+	public Path cardPath() {
+		return this.outputDir.resolve("heart-disease" + this.tag + ".md");
 	}
 
 	/** The single values of options, rejecting repeated or empty ones. */

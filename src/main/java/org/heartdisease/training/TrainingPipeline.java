@@ -37,16 +37,27 @@ public final class TrainingPipeline {
 	 * @throws TrainingException if the data cannot be read or is unfit for training
 	 */
 	public TrainingResult run(TrainingOptions options) {
+		return run(options, Progress.NONE);
+	}
+
+	/**
+	 * @param options the run's settings
+	 * @param progress hears of each finished cross-validation fold
+	 * @return the data read, the final model, its artifact complete, and the out-of-fold predictions
+	 * @throws TrainingException if the data cannot be read or is unfit for training
+	 */
+	public TrainingResult run(TrainingOptions options, Progress progress) {
 		DatasetSource source = DatasetSource.load(options.dataset(), options.datasetSha256());
 		Dataset data = DatasetReader.read(source, options.format(), options.label(), options.positive());
-		Evaluation evaluation = new Evaluator(this.trainer).evaluate(data, options.testSize(), options.folds(),
-				options.seed());
+		Evaluator.Result evaluated = new Evaluator(this.trainer).evaluate(data, options.testSize(), options.folds(),
+				options.seed(), progress);
+		Evaluation evaluation = evaluated.evaluation();
 		ModelArtifact fitted = this.trainer.fit(data.rows(), data.labels()).artifact();
 		ModelArtifact artifact = new ModelArtifact(fitted.format(), fitted.schemaVersion(), options.tag(),
 				Instant.now(this.clock).truncatedTo(ChronoUnit.SECONDS).toString(), fitted.labels(), fitted.threshold(),
 				fitted.preprocessing(), fitted.columns(), fitted.coefficients(), fitted.intercept(), evaluation,
-				provenance(data), trainerSettings(options), libraries());
-		return new TrainingResult(data, new HeartDiseaseModel(artifact));
+				provenance(data), trainerSettings(options, evaluation.crossValidation().folds()), libraries());
+		return new TrainingResult(data, new HeartDiseaseModel(artifact), evaluated.crossValidation());
 	}
 
 	private static ModelArtifact.Dataset provenance(Dataset data) {
@@ -54,9 +65,10 @@ public final class TrainingPipeline {
 				data.positiveValues(), data.positives(), data.negatives(), data.missing());
 	}
 
-	private ModelArtifact.Trainer trainerSettings(TrainingOptions options) {
+	/** @param folds the folds made: as asked for k-fold, the number of rows for leave-one-out */
+	private ModelArtifact.Trainer trainerSettings(TrainingOptions options, int folds) {
 		return new ModelArtifact.Trainer(LogisticRegressionTrainer.SOLVER, this.trainer.c(), this.trainer.epsilon(),
-				true, options.seed(), options.testSize(), options.folds());
+				true, options.seed(), options.testSize(), folds);
 	}
 
 	/** @return the versions of the software that trains, all fixed for a given build and JVM */

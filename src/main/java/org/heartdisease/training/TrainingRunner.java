@@ -1,22 +1,27 @@
 package org.heartdisease.training;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.system.ApplicationHome;
 import org.springframework.stereotype.Component;
 
 import org.heartdisease.model.ModelArtifactJson;
 
 /**
- * Trains, evaluates and writes the model when the application is started with {@code --train};
- * absent otherwise, so serving never trains.
+ * Trains, evaluates and writes the model and its model card when the application is started with
+ * {@code --train}; absent otherwise, so serving never trains. Progress goes to stderr, the report
+ * (the Python demo's three lines first) to stdout.
  *
  * <p>A failure prints one {@code error: ...} line to stderr and sets a non-zero exit code (2 for
  * bad options, 1 for anything else); it is not thrown, so Spring Boot's start-up failure report
@@ -58,15 +63,20 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		try {
-			TrainingResult result = new TrainingPipeline(this.clock).run(options);
+			TrainingResult result = new TrainingPipeline(this.clock).run(options, new ConsoleProgress(this.err));
 			double auc = result.model().artifact().evaluation().holdout().rocAuc();
 			boolean belowFloor = auc < options.minAuc() && !options.force();
-			Path written = null;
+			List<Path> written = new ArrayList<>();
 			if (options.dump() && !belowFloor) {
-				written = options.artifactPath();
-				write(result, written);
+				written.add(options.artifactPath());
+				write(result, options.artifactPath());
+				written.addAll(ModelCard.write(result, options.cardPath()));
 			}
-			this.out.print(TrainingReport.format(result, written));
+			this.out.print(TrainingReport.format(result, written, belowFloor ? "below --min-auc" : "--no-dump"));
+			if (!written.isEmpty()) {
+				this.out.println();
+				this.out.print(TrainingReport.nextSteps(options.artifactPath(), runningJar()));
+			}
 			this.out.flush();
 			if (options.dump() && belowFloor) {
 				fail(1, String.format(Locale.ROOT, "the validation ROC AUC %.4f is below the floor %.2f (--min-auc); "
@@ -86,6 +96,43 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 		catch (IOException ex) {
 			throw new TrainingException("cannot write the model to " + target + ": " + ex, ex);
 		}
+	}
+
+	/** @return the jar this runs from, relative to the working directory where it lies below it, or null */
+	private static Path runningJar() {
+		File source = new ApplicationHome(TrainingRunner.class).getSource();
+		if (source == null || !source.isFile() || !source.getName().endsWith(".jar")) {
+			return null;
+		}
+		Path jar = source.toPath().toAbsolutePath().normalize();
+		Path here = Path.of("").toAbsolutePath();
+		return jar.startsWith(here) ? here.relativize(jar) : jar;
+	}
+
+	/**
+	 * Prints the progress of long steps to stderr, keeping stdout for the report: every fold of a
+	 * k-fold cross-validation, every tenth of a leave-one-out, each with the seconds since training began.
+	 */
+	static final class ConsoleProgress implements Progress {
+
+		private final PrintStream err;
+
+		private final long started = System.nanoTime();
+
+		ConsoleProgress(PrintStream err) {
+			this.err = err;
+		}
+
+		@Override
+		public void update(String step, int done, int total) {
+			int every = (total <= 20) ? 1 : (total + 9) / 10;
+			if (done % every == 0 || done == total) {
+				this.err.printf(Locale.ROOT, "%s: %d/%d %s (%.1f s)%n", step, done, total,
+						(total == 1) ? "fold" : "folds", (System.nanoTime() - this.started) / 1e9);
+				this.err.flush();
+			}
+		}
+
 	}
 
 	private void fail(int code, String message) {

@@ -56,7 +56,9 @@ class TrainingOptionsTests {
 		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--test-size=1.5"))
 			.withMessage("--test-size must lie strictly between 0 and 1, not 1.5");
 		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--folds=1"))
-			.withMessage("--folds must be at least 2, not 1");
+			.withMessage("--folds must be at least 2 (or loo), not 1");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--folds=0"))
+			.withMessage("--folds must be at least 2 (or loo), not 0");
 	}
 
 	@Test

@@ -90,7 +90,8 @@ class TrainingPipelineTests {
 		Path committed = Path.of("model/heart-disease.json");
 		assertThat(committed).exists();
 		Path data = TestData.cleveland();
-		ModelArtifact fresh = train(CLOCK, "--train", "--dataset=" + data).model().artifact();
+		TrainingResult result = train(CLOCK, "--train", "--dataset=" + data);
+		ModelArtifact fresh = result.model().artifact();
 		ObjectMapper mapper = new ObjectMapper();
 		ObjectNode expected = (ObjectNode) mapper.readTree(Files.readAllBytes(committed));
 		ObjectNode actual = (ObjectNode) mapper.readTree(ModelArtifactJson.toBytes(fresh));
@@ -103,6 +104,17 @@ class TrainingPipelineTests {
 			((ObjectNode) node.get("libraries")).remove("java");
 		}
 		assertThat(actual).isEqualTo(expected);
+		// The model card and its plots, from the same run, hold nothing that depends on the time.
+		ModelCard.Files card = ModelCard.render(result);
+		String committedSource;
+		try (var in = Files.newInputStream(committed)) {
+			committedSource = ModelArtifactJson.read(in, committed.toString()).artifact().dataset().source();
+		}
+		assertThat(card.markdown().replace("`" + fresh.dataset().source() + "`", "`" + committedSource + "`")
+			.replace("--dataset=" + fresh.dataset().source() + " ", "--dataset=" + committedSource + " "))
+			.isEqualTo(Files.readString(Path.of("model/heart-disease.md")));
+		assertThat(card.roc()).isEqualTo(Files.readString(Path.of("model/heart-disease-roc.svg")));
+		assertThat(card.calibration()).isEqualTo(Files.readString(Path.of("model/heart-disease-calibration.svg")));
 	}
 
 	@Test

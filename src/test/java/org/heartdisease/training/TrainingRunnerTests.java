@@ -37,13 +37,23 @@ class TrainingRunnerTests {
 				"--spring.main.banner-mode=off");
 		assertThat(status).isZero();
 		Path written = dir.resolve("heart-disease-test.json");
-		assertThat(output.getOut()).containsPattern("Training accuracy: \\d+\\.\\d\\d%")
-			.containsPattern("Validation accuracy: \\d+\\.\\d\\d%")
-			.containsPattern("ROC AUC score: 0\\.\\d\\d")
-			.containsPattern("Cross-validation: ROC AUC 0\\.\\d\\d ± 0\\.\\d\\d \\(5 folds\\)")
+		Path card = dir.resolve("heart-disease-test.md");
+		assertThat(output.getOut()).containsPattern("Training accuracy: \\d+\\.\\d\\d%\\R"
+				+ "Validation accuracy: \\d+\\.\\d\\d%\\R" + "ROC AUC score: 0\\.\\d\\d\\R")
+			.containsPattern("  ROC AUC +0\\.\\d{4} +0\\.\\d{4} ± 0\\.\\d{4} +0\\.\\d{4}\\R")
+			.containsPattern("5-fold CV \\(mean ± SD\\) +out-of-fold, pooled \\(303 rows\\)")
 			.contains("Missing values: ca 4, thal 2")
-			.contains("Model written to " + written);
-		assertThat(output.getErr()).doesNotContain("error:");
+			.contains("Model written to " + written)
+			.contains("Model card written to " + card + " (plots: heart-disease-test-roc.svg, "
+					+ "heart-disease-test-calibration.svg)")
+			.contains("Next:", "--heart.model.location=file:" + written, "./mvnw -Pgcp package", "./mvnw -Paws package");
+		assertThat(output.getOut().indexOf("ROC AUC score")).isLessThan(output.getOut().indexOf("Data: "));
+		assertThat(output.getErr()).doesNotContain("error:")
+			.containsPattern("Cross-validation: 1/5 folds \\(\\d+\\.\\d s\\)")
+			.containsPattern("Cross-validation: 5/5 folds");
+		assertThat(card).content().startsWith("# Model card: heart-disease-test\n").contains("](heart-disease-test-roc.svg)");
+		assertThat(dir.resolve("heart-disease-test-roc.svg")).content().startsWith("<?xml");
+		assertThat(dir.resolve("heart-disease-test-calibration.svg")).content().startsWith("<?xml");
 		assertThat(ModelArtifactJson.read(Files.newInputStream(written), written.toString()).artifact().tag())
 			.isEqualTo("-test");
 	}
@@ -53,7 +63,7 @@ class TrainingRunnerTests {
 		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir, "--no-dump",
 				"--spring.main.banner-mode=off");
 		assertThat(status).isZero();
-		assertThat(output.getOut()).contains("Validation accuracy:", "Model not written (--no-dump)");
+		assertThat(output.getOut()).contains("Validation accuracy:", "Model not written (--no-dump)").doesNotContain("Next:");
 		try (var files = Files.list(dir)) {
 			assertThat(files).isEmpty();
 		}
@@ -81,6 +91,7 @@ class TrainingRunnerTests {
 		assertThat(output.getErr()).contains("error: the validation ROC AUC 0.9004 is below the floor 0.99 (--min-auc); "
 				+ "nothing was written, and " + artifact + " is unchanged. Give --force to write it anyway");
 		assertThat(artifact).hasContent("the good model");
+		assertThat(dir.resolve("heart-disease.md")).doesNotExist();
 	}
 
 	@Test
@@ -95,7 +106,7 @@ class TrainingRunnerTests {
 	void shouldExitWithTwoOnABadOption(CapturedOutput output) {
 		int status = runApplication("--train", "--folds=many", "--spring.main.banner-mode=off");
 		assertThat(status).isEqualTo(2);
-		assertThat(output.getErr()).contains("error: --folds must be a whole number, not 'many' (see --help)");
+		assertThat(output.getErr()).contains("error: --folds must be a whole number or loo, not 'many' (see --help)");
 	}
 
 	@Test
