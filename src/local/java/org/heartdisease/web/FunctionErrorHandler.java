@@ -8,6 +8,7 @@ import org.heartdisease.prediction.ConditionalOnServing;
 import org.heartdisease.prediction.InvalidPayloadException;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.cloud.function.web.mvc.FunctionController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,9 +16,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers with a problem body whatever escapes the function controller: the same 400 a surface
- * gives for an invalid payload, and a 500 without internals for anything else.
+ * gives for an invalid payload, and a 500 without internals for anything else. Scoped to that
+ * controller: Spring MVC's own client errors elsewhere (405, 406) keep their status.
  */
-@RestControllerAdvice
+@RestControllerAdvice(assignableTypes = FunctionController.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnServing
 class FunctionErrorHandler {

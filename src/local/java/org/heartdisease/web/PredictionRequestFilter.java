@@ -44,17 +44,26 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		// Health is Actuator's, the API description springdoc's; every other path would reach the
 		// function controller, which maps /**.
 		return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/v3/api-docs")
 				|| path.equals("/v3/api-docs.yaml");
 	}
 
+	/**
+	 * The path the dispatcher routes on: decoded and normalised by the container (no {@code ..},
+	 * {@code ;} parameters or {@code %2e}), so that no spelling of a path slips past the gate.
+	 */
+	private static String path(HttpServletRequest request) {
+		String pathInfo = request.getPathInfo();
+		return request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		if (path.equals("/model")) {
 			if (request.getMethod().equals("GET")) {
 				write(response, this.exchange.describe());
@@ -66,7 +75,7 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!path.equals("/") && !path.equals("/predict")) {
-			write(response, Problem.of(404, "There is nothing at " + path
+			write(response, Problem.of(404, "There is nothing at " + shortened(path)
 					+ "; POST a payload to /predict, or GET /model."));
 			return;
 		}
@@ -77,6 +86,7 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 		}
 		PayloadReader.Request accepted;
 		try {
+			// The content type is checked before the body is read: a 415 needs no body.
 			PredictionExchange.requireJson(request.getContentType());
 			accepted = this.exchange.accept(request.getContentType(), readBody(request));
 		}
@@ -94,6 +104,10 @@ class PredictionRequestFilter extends OncePerRequestFilter {
 		// the client's bytes can never differ from what was checked.
 		byte[] canonical = this.exchange.write(accepted.payloads().get(0));
 		chain.doFilter(new CachedBodyRequest(request, canonical), response);
+	}
+
+	private static String shortened(String path) {
+		return (path.length() <= 64) ? path : path.substring(0, 64) + "…";
 	}
 
 	// Refuses a declared or actual body over the limit without reading more than the limit.

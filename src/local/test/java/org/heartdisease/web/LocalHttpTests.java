@@ -2,6 +2,7 @@ package org.heartdisease.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import org.heartdisease.api.PredictionExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -168,6 +170,33 @@ class LocalHttpTests {
 		assertThat(api.get("paths").get("/predict").get("post").get("responses").fieldNames()).toIterable()
 			.containsExactly("200", "400", "413", "415");
 		assertThat(get("/v3/api-docs.yaml").body()).contains("openapi: 3.");
+	}
+
+	@Test
+	void shouldKeepSpringMvcsOwnClientErrorsOffTheFunctionsErrorHandler() throws Exception {
+		assertThat(post("/actuator/health", "application/json", new byte[0]).statusCode()).isEqualTo(405);
+		assertThat(post("/v3/api-docs", "application/json", new byte[0]).statusCode()).isEqualTo(405);
+		HttpResponse<String> textHealth = client.send(HttpRequest.newBuilder(uri("/actuator/health"))
+			.header("Accept", "text/plain").GET().build(), BodyHandlers.ofString());
+		assertThat(textHealth.statusCode()).isEqualTo(406);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/actuator/health/../../predict, 400", "/actuator/health/..;/..;/predict, 400", "/predict;x=1, 400",
+			"/v3/api-docs/../predict, 404" })
+	void shouldGateEverySpellingOfAPath(String rawPath, int status) throws Exception {
+		String body = "{\"age\":\"63\"}";
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			String request = "POST " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(response).as(rawPath).startsWith("HTTP/1.1 " + status).contains("application/problem+json");
+			if (status == 400) {
+				assertThat(response).contains("{\"field\":\"age\",\"message\":\"must be a number, not a string\"}");
+			}
+		}
 	}
 
 	@Test
