@@ -26,6 +26,8 @@ public final class HeartDiseaseModel {
 
 	private final String contentSha256;
 
+	private final boolean uciCoding;
+
 	/**
 	 * @param artifact a model just trained, not yet written
 	 * @throws InvalidModelException if the artifact's parts do not fit together
@@ -42,6 +44,7 @@ public final class HeartDiseaseModel {
 	public HeartDiseaseModel(ModelArtifact artifact, String contentSha256) {
 		this.artifact = artifact;
 		this.contentSha256 = contentSha256;
+		this.uciCoding = artifact.dataset() != null && "uci".equals(artifact.dataset().format());
 		this.preprocessor = check(artifact);
 		this.weights = artifact.coefficients().stream().mapToDouble(Double::doubleValue).toArray();
 		this.intercept = artifact.intercept();
@@ -213,6 +216,20 @@ public final class HeartDiseaseModel {
 	public String label(double probability) {
 		ModelArtifact.Labels labels = this.artifact.labels();
 		return isPositive(probability) ? labels.positive() : labels.negative();
+	}
+
+	/**
+	 * @param field a field
+	 * @param code one of its codes
+	 * @return what the code means, or {@code null}: the UCI meanings hold for the 0/1 flags always,
+	 * and for the categorical codes only when the model was trained on the UCI file, since other
+	 * sources (the Kaggle CSV) renumber them
+	 */
+	public String meaning(Field field, int code) {
+		if (field.isCategorical() && !this.uciCoding) {
+			return null;
+		}
+		return field.codeLabels().get(code);
 	}
 
 	/** @return the categorical feature of this field */

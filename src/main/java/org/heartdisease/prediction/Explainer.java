@@ -27,7 +27,7 @@ final class Explainer {
 				Map<Integer, String> labels = new HashMap<>();
 				List<Integer> codes = field.isCategorical() ? model.categorical(field).categories() : List.of(0, 1);
 				for (int code : codes) {
-					labels.put(code, describe(field, code));
+					labels.put(code, describe(model, field, code));
 				}
 				this.codeLabels.put(field, labels);
 			}
@@ -56,14 +56,14 @@ final class Explainer {
 	}
 
 	private String label(Field field, double value, boolean imputed) {
-		String label = (field.kind() == Field.Kind.NUMERIC) ? describe(field, value)
+		String label = (field.kind() == Field.Kind.NUMERIC) ? describe(this.model, field, value)
 				: this.codeLabels.get(field).get((int) value);
 		return imputed ? label + ", imputed" : label;
 	}
 
-	private static String describe(Field field, double value) {
+	private static String describe(HeartDiseaseModel model, Field field, double value) {
 		String text = field.jsonName() + " = " + PayloadValidator.format(value);
-		String meaning = (value == Math.rint(value)) ? field.codeLabels().get((int) value) : null;
+		String meaning = (value == Math.rint(value)) ? model.meaning(field, (int) value) : null;
 		if (meaning != null) {
 			return text + " (" + meaning + ")";
 		}

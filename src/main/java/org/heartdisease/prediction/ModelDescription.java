@@ -76,9 +76,9 @@ public record ModelDescription(String name, String trainedAt, String contentSha2
 						field.plausibleMin(), field.plausibleMax(), null, mayBeMissing, imputedWith,
 						new Range(model.numeric(field).min(), model.numeric(field).max()));
 				case BINARY -> new FieldSchema(field.jsonName(), field.description(), "flag", null, null, null,
-						codes(field, List.of(0, 1)), mayBeMissing, imputedWith, null);
+						codes(model, field, List.of(0, 1)), mayBeMissing, imputedWith, null);
 				case CATEGORICAL -> new FieldSchema(field.jsonName(), field.description(), "code", field.unit(), null,
-						null, codes(field, model.categorical(field).categories()), mayBeMissing, imputedWith, null);
+						null, codes(model, field, model.categorical(field).categories()), mayBeMissing, imputedWith, null);
 			});
 		}
 		return new ModelDescription("heart-disease" + artifact.tag(), artifact.trainedAt(), model.contentSha256(),
@@ -86,8 +86,8 @@ public record ModelDescription(String name, String trainedAt, String contentSha2
 				artifact.trainer(), artifact.libraries());
 	}
 
-	private static List<Code> codes(Field field, List<Integer> codes) {
-		return codes.stream().map((code) -> new Code(code, field.codeLabels().get(code))).toList();
+	private static List<Code> codes(HeartDiseaseModel model, Field field, List<Integer> codes) {
+		return codes.stream().map((code) -> new Code(code, model.meaning(field, code))).toList();
 	}
 
 }

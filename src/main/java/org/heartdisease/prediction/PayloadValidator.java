@@ -24,7 +24,7 @@ public final class PayloadValidator {
 	public PayloadValidator(HeartDiseaseModel model) {
 		this.model = model;
 		this.allowedCodes = Field.categorical().stream()
-			.collect(Collectors.toMap((field) -> field, (field) -> describeCodes(field, model.categorical(field))));
+			.collect(Collectors.toMap((field) -> field, (field) -> describeCodes(model, field)));
 	}
 
 	/**
@@ -65,7 +65,7 @@ public final class PayloadValidator {
 			}
 			case BINARY -> {
 				if (value != 0 && value != 1) {
-					return "must be 0 (" + field.codeLabels().get(0) + ") or 1 (" + field.codeLabels().get(1)
+					return "must be 0 (" + this.model.meaning(field, 0) + ") or 1 (" + this.model.meaning(field, 1)
 							+ "); got " + format(value);
 				}
 			}
@@ -79,11 +79,11 @@ public final class PayloadValidator {
 		return null;
 	}
 
-	private static String describeCodes(Field field, CategoricalFeature feature) {
-		return feature.categories().stream()
-			.map((code) -> field.codeLabels().containsKey(code) ? code + " (" + field.codeLabels().get(code) + ")"
-					: String.valueOf(code))
-			.collect(Collectors.joining(", "));
+	private static String describeCodes(HeartDiseaseModel model, Field field) {
+		return model.categorical(field).categories().stream().map((code) -> {
+			String meaning = model.meaning(field, code);
+			return (meaning != null) ? code + " (" + meaning + ")" : String.valueOf(code);
+		}).collect(Collectors.joining(", "));
 	}
 
 	static String format(double value) {

@@ -11,6 +11,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import org.heartdisease.FuzzPayloads;
 import org.heartdisease.model.Field;
+import org.heartdisease.model.HeartDiseaseModel;
+import org.heartdisease.model.ModelArtifact;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,26 @@ class ExplanationTests {
 		assertThat(thal.value()).isEqualTo(FuzzPayloads.committedModel().categorical(Field.THAL).mode());
 		assertThat(thal.label()).isEqualTo("thal = 3 (normal), imputed");
 		assertThat(sum(explanation)).isCloseTo(explanation.logit(), within(1e-9));
+	}
+
+	@Test
+	void shouldGiveNoUciMeaningsToTheCodesOfAModelTrainedOnAnotherCoding() {
+		ModelArtifact uci = FuzzPayloads.committedModel().artifact();
+		ModelArtifact.Dataset csv = new ModelArtifact.Dataset("heart.csv", uci.dataset().sha256(), "csv",
+				uci.dataset().rows(), "target", List.of("0"), uci.dataset().positives(), uci.dataset().negatives(),
+				uci.dataset().missing());
+		HeartDiseaseModel kaggle = new HeartDiseaseModel(new ModelArtifact(uci.format(), uci.schemaVersion(), "-kaggle",
+				uci.trainedAt(), uci.labels(), uci.threshold(), uci.preprocessing(), uci.columns(), uci.coefficients(),
+				uci.intercept(), uci.evaluation(), csv, uci.trainer(), uci.libraries()));
+		Predictor kagglePredict = new Predictor(kaggle);
+		assertThat(kagglePredict.apply(PredictorTests.EXAMPLE).explanation().contributions())
+			.extracting(Explanation.Contribution::label)
+			.contains("cp = 1", "thal = 6", "exang = 0 (no)")
+			.noneMatch((label) -> label.contains("angina)") || label.contains("defect"));
+		assertThat(kagglePredict.validator().validate(PredictorTests.with(PredictorTests.EXAMPLE, Field.CP, 0.0)))
+			.extracting(FieldError::message).containsExactly("must be one of 1, 2, 3, 4; got 0");
+		assertThat(ModelDescription.of(kaggle).fields().get(2).codes()).extracting(ModelDescription.Code::meaning)
+			.containsOnlyNulls();
 	}
 
 	@Property(tries = 2_000)
