@@ -1,9 +1,9 @@
 package org.heartdisease.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The 13 input fields of the UCI heart-disease data, in the order of the UCI file, with the
@@ -49,6 +49,14 @@ public enum Field {
 	}
 
 	private static final List<Field> ALL = List.of(values());
+
+	private static final List<Field> NUMERIC = ALL.stream().filter((field) -> !field.isCategorical()).toList();
+
+	// The order of scikit-learn's ColumnTransformer in the reference pipeline, not the UCI order.
+	private static final List<Field> CATEGORICAL = List.of(SEX, CP, RESTECG, CA, SLOPE, THAL);
+
+	private static final Map<String, Field> BY_NAME = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(Field::jsonName, (field) -> field));
 
 	private final String jsonName;
 
@@ -118,16 +126,16 @@ public enum Field {
 
 	/** @return the fields the pipeline standardises, in the pipeline's column order */
 	public static List<Field> numeric() {
-		return ALL.stream().filter((field) -> !field.isCategorical()).toList();
+		return NUMERIC;
 	}
 
 	/** @return the fields the pipeline one-hot encodes, in the pipeline's column order */
 	public static List<Field> categorical() {
-		return List.of(SEX, CP, RESTECG, CA, SLOPE, THAL);
+		return CATEGORICAL;
 	}
 
 	public static Optional<Field> byJsonName(String name) {
-		return Arrays.stream(values()).filter((field) -> field.jsonName.equals(name)).findFirst();
+		return Optional.ofNullable(BY_NAME.get(name));
 	}
 
 }

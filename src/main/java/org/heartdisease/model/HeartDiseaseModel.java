@@ -1,7 +1,9 @@
 package org.heartdisease.model;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,10 @@ public final class HeartDiseaseModel {
 	private final CategoricalFeature[] categoricalFeatures;
 
 	private final int[] categoricalOffsets;
+
+	private final Map<Field, NumericFeature> numericByField = new EnumMap<>(Field.class);
+
+	private final Map<Field, CategoricalFeature> categoricalByField = new EnumMap<>(Field.class);
 
 	private final String contentSha256;
 
@@ -55,6 +61,10 @@ public final class HeartDiseaseModel {
 		for (int i = 0; i < this.categoricalFeatures.length; i++) {
 			this.categoricalOffsets[i] = offset;
 			offset += this.categoricalFeatures[i].categories().size();
+			this.categoricalByField.put(Field.categorical().get(i), this.categoricalFeatures[i]);
+		}
+		for (int i = 0; i < this.numericFeatures.length; i++) {
+			this.numericByField.put(Field.numeric().get(i), this.numericFeatures[i]);
 		}
 	}
 
@@ -130,10 +140,6 @@ public final class HeartDiseaseModel {
 		return this.contentSha256;
 	}
 
-	public Preprocessor preprocessor() {
-		return this.preprocessor;
-	}
-
 	/**
 	 * @param row raw values in {@link Field} order, NaN where missing
 	 * @return the log-odds of disease
@@ -168,8 +174,8 @@ public final class HeartDiseaseModel {
 		return field.isCategorical() ? categorical(field).mode() : numeric(field).median();
 	}
 
-	// One loop for logit and explanation, with the one-hot lookups and scales prepared once, so a
-	// prediction allocates nothing. Same operations, same order as Preprocessor.transform.
+	// One loop for logit and explanation over features prepared once; it allocates nothing. Same
+	// operations, same order as Preprocessor.transform, so the sums agree to the last bit.
 	private double accumulate(double[] row, double[] contributions) {
 		double sum = this.intercept;
 		List<Field> numericFields = Field.numeric();
@@ -234,13 +240,12 @@ public final class HeartDiseaseModel {
 
 	/** @return the categorical feature of this field */
 	public CategoricalFeature categorical(Field field) {
-		Objects.requireNonNull(field);
-		return this.preprocessor.categorical().get(Field.categorical().indexOf(field));
+		return Objects.requireNonNull(this.categoricalByField.get(field), () -> field + " is not categorical");
 	}
 
 	/** @return the numeric feature of this field */
 	public NumericFeature numeric(Field field) {
-		return this.preprocessor.numeric().get(Field.numeric().indexOf(field));
+		return Objects.requireNonNull(this.numericByField.get(field), () -> field + " is not numeric");
 	}
 
 }
