@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
 import org.heartdisease.api.Problem;
 import org.heartdisease.api.RequestLimits;
 import org.heartdisease.model.Field;
@@ -85,6 +86,8 @@ class OpenApiConfiguration {
 						+ "Decision support for a demo, not a medical device.")
 				.license(new License().name("Data: CC BY 4.0 (UCI Heart Disease, id 45)")
 					.url("https://creativecommons.org/licenses/by/4.0/")))
+			// A relative server: springdoc would otherwise build one from the request's Host header.
+			.servers(List.of(new Server().url("/").description("this server")))
 			.components(components)
 			.paths(new Paths().addPathItem("/predict", new PathItem().post(predict))
 				.addPathItem("/model", new PathItem().get(model)));
