@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -25,11 +28,14 @@ import org.heartdisease.model.ModelArtifactJson;
 /**
  * Compares a candidate artifact with the published one through {@link QualityGate} when the
  * application is started with {@code --gate}, printing both ROC AUCs; exit code 0 when the
- * candidate passes, 1 when it fails or an artifact is unreadable, 2 for a bad option.
+ * candidate passes, 1 when it fails or an artifact is unreadable, 2 for a bad option; always one
+ * {@code error: ...} line and no stack trace (logged at DEBUG only) when it does not pass.
  */
 @Component
 @ConditionalOnProperty("gate")
 class GateRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	private static final Log logger = LogFactory.getLog(GateRunner.class);
 
 	/** The value of {@code --published} that says no model is published yet. */
 	static final String NONE = "none";
@@ -92,6 +98,9 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 			}
 			candidate = Path.of(required(arguments, "candidate"));
 			published = required(arguments, "published");
+			if (!published.equals(NONE)) {
+				Path.of(published);
+			}
 			gate = new QualityGate(number(arguments, "min-auc", QualityGate.DEFAULT_MIN_AUC),
 					number(arguments, "max-drop", QualityGate.DEFAULT_MAX_DROP));
 		}
@@ -116,6 +125,12 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (InvalidModelException ex) {
 			fail(1, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// A bug or an unforeseen failure: still one line, not Spring Boot's report with a stack trace.
+			logger.debug("--gate failed", ex);
+			fail(1, "the quality gate could not run: " + ex
+					+ " (run with --logging.level.org.heartdisease=debug for the stack trace)");
 		}
 	}
 

@@ -143,8 +143,9 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 			throw new TrainingException("--min-auc must lie between 0 and 1, not " + minAuc);
 		}
 		DatasetFormat format = values.parse("format", null, DatasetFormat::of, "uci or csv");
+		Path outputDir = values.parse("output-dir", "model", Path::of, "a valid directory path");
 		return new TrainingOptions(values.getOrDefault("dataset", DatasetSource.DEFAULT), sha256, format,
-				values.getOrDefault("label", null), positives, testSize, seed, folds, Path.of(values.getOrDefault("output-dir", "model")),
+				values.getOrDefault("label", null), positives, testSize, seed, folds, outputDir,
 				tag, !arguments.containsOption("no-dump"), minAuc, arguments.containsOption("force"));
 	}
 

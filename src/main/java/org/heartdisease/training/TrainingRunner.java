@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -24,12 +27,15 @@ import org.heartdisease.model.ModelArtifactJson;
  * (the Python demo's three lines first) to stdout.
  *
  * <p>A failure prints one {@code error: ...} line to stderr and sets a non-zero exit code (2 for
- * bad options, 1 for anything else); it is not thrown, so Spring Boot's start-up failure report
+ * bad options, 1 for anything else, even an unexpected exception, whose stack trace is logged at DEBUG
+ * only); it is not thrown, so Spring Boot's start-up failure report
  * with its stack trace does not bury the message.
  */
 @Component
 @ConditionalOnProperty("train")
 class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	private static final Log logger = LogFactory.getLog(TrainingRunner.class);
 
 	private final Clock clock;
 
@@ -86,6 +92,11 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (TrainingException ex) {
 			fail(1, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// A bug or an unforeseen failure: still one line, not Spring Boot's report with a stack trace.
+			logger.debug("--train failed", ex);
+			fail(1, "training failed: " + ex + " (run with --logging.level.org.heartdisease=debug for the stack trace)");
 		}
 	}
 

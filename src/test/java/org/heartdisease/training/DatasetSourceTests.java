@@ -53,4 +53,25 @@ class DatasetSourceTests {
 			.withMessageStartingWith(missing + ": no such file");
 	}
 
+	@Test
+	void shouldExplainARelativeFileUrlInsteadOfThrowingTheUriError() {
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> DatasetSource.load("file:datasets/x.csv", null))
+			.withMessageStartingWith("file:datasets/x.csv: not a usable file: URL (URI is not hierarchical)")
+			.withMessageContaining("file:///path/to/file")
+			.withMessageContaining("--dataset=datasets/x.csv");
+	}
+
+	@Test
+	void shouldNameAnInvalidPathOrUrl() {
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> DatasetSource.load("bad\0path", null))
+			.withMessageStartingWith("bad\0path: not a valid path");
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> DatasetSource.load("file:///a b", null))
+			.withMessageStartingWith("file:///a b: not a usable file: URL");
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> DatasetSource.load("https://exa mple.org/x.csv", null))
+			.withMessageStartingWith("https://exa mple.org/x.csv: not a usable URL");
+	}
+
 }

@@ -1,5 +1,8 @@
 package org.heartdisease.training;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -86,6 +90,31 @@ class GateRunnerTests {
 		assertThat(runApplication("--gate", "--candidate=" + missing, "--published=none", "--spring.main.banner-mode=off"))
 			.isEqualTo(1);
 		assertThat(output.getErr()).contains("error: cannot read the model artifact " + missing + ": no such file");
+	}
+
+	@Test
+	void shouldExitTwoForAnInvalidPublishedPath(CapturedOutput output) {
+		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=a\0b",
+				"--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: Nul character not allowed");
+		assertThat(output.getAll()).doesNotContain("Application run failed").doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldTurnAnUnexpectedFailureIntoOneErrorLine() {
+		PrintStream broken = new PrintStream(new ByteArrayOutputStream()) {
+			@Override
+			public void println(String line) {
+				throw new IllegalStateException("stdout broke");
+			}
+		};
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		GateRunner runner = new GateRunner(broken, new PrintStream(err, true, StandardCharsets.UTF_8));
+		runner.run(new DefaultApplicationArguments("--gate", "--candidate=" + COMMITTED, "--published=none"));
+		assertThat(runner.getExitCode()).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: the quality gate could not run: "
+				+ "java.lang.IllegalStateException: stdout broke (run with --logging.level.org.heartdisease=debug for "
+				+ "the stack trace)" + System.lineSeparator());
 	}
 
 	@Test

@@ -1,12 +1,20 @@
 package org.heartdisease.training;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -78,6 +86,54 @@ class TrainingRunnerTests {
 			.containsExactly("error: " + bad + ", line 1, column 3 (cp): '1..5' is not a number");
 		assertThat(output.getAll()).doesNotContain("Application run failed").doesNotContain("\tat ");
 		assertThat(dir.resolve("heart-disease.json")).doesNotExist();
+	}
+
+	@Test
+	void shouldExitOneWithOneErrorLineForARelativeFileUrl(@TempDir Path dir, CapturedOutput output) {
+		int status = runApplication("--train", "--dataset=file:datasets/x.csv", "--output-dir=" + dir,
+				"--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getErr().lines().filter((line) -> line.startsWith("error: ")).toList()).singleElement()
+			.asString().startsWith("error: file:datasets/x.csv: not a usable file: URL (URI is not hierarchical)");
+		assertThat(output.getAll()).doesNotContain("Application run failed").doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldExitTwoForAnInvalidOutputDirectory(CapturedOutput output) {
+		assertThat(runApplication("--train", "--output-dir=a\0b", "--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: --output-dir must be a valid directory path");
+		assertThat(output.getAll()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldTurnAnUnexpectedFailureIntoOneErrorLine(@TempDir Path dir) throws Exception {
+		Path data = SyntheticData.uciFile(dir, 80, 3);
+		Clock broken = new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				throw new IllegalStateException("the clock broke");
+			}
+		};
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		TrainingRunner runner = new TrainingRunner(broken, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		runner.run(new DefaultApplicationArguments("--train", "--dataset=" + data, "--output-dir=" + dir));
+		assertThat(runner.getExitCode()).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8).lines().filter((line) -> line.startsWith("error: ")).toList())
+			.containsExactly("error: training failed: java.lang.IllegalStateException: the clock broke (run with "
+					+ "--logging.level.org.heartdisease=debug for the stack trace)");
+		assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
 	}
 
 	@Test
