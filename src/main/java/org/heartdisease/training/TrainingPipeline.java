@@ -48,7 +48,9 @@ public final class TrainingPipeline {
 	 */
 	public TrainingResult run(TrainingOptions options, Progress progress) {
 		DatasetSource source = DatasetSource.load(options.dataset(), options.datasetSha256());
-		Dataset data = DatasetReader.read(source, options.format(), options.label(), options.positive());
+		Dataset data = DatasetReader.read(source, options.format(), options.label(), options.positive(),
+				options.negative(), options.missing());
+		data.warnings().forEach(progress::warning);
 		Evaluator.Result evaluated = new Evaluator(this.trainer).evaluate(data, options.testSize(), options.folds(),
 				options.seed(), progress);
 		Evaluation evaluation = evaluated.evaluation();

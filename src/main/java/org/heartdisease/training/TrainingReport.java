@@ -43,9 +43,20 @@ public final class TrainingReport {
 				data.positives(), labels.positive(), data.negatives(), labels.negative(), data.label(),
 				String.join(" or ", data.positiveValues()), labels.positive(), holdout.trainingRows(),
 				holdout.validationRows());
+		Dataset read = result.dataset();
+		if ("csv".equals(data.format()) && !read.labelValues().isEmpty()) {
+			// Nothing about the label is guessed silently: every value, and the class it went to.
+			line(out, "Label values: %s%s", read.labelValues().entrySet().stream()
+				.map((entry) -> String.format(Locale.ROOT, "%s = %s: %d rows, %s", data.label(), entry.getKey(),
+						entry.getValue(), read.positiveValues().stream().anyMatch((value) -> DatasetReader
+							.same(value, entry.getKey())) ? labels.positive() : labels.negative()))
+				.collect(Collectors.joining("; ")), read.negativeValues().isEmpty()
+						? " (no --negative: every value not in --positive counts as " + labels.negative() + ")" : "");
+		}
 		String missing = data.missing().isEmpty() ? "none" : data.missing().entrySet().stream()
 			.map((entry) -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
-		line(out, "Missing values: %s", missing);
+		line(out, "Missing values: %s%s", missing, read.missingMarkers().isEmpty() ? ""
+				: " (besides ? and empty cells, read as missing: " + markers(read.missingMarkers()) + ")");
 		line(out, "Validation confusion matrix (%d rows, threshold %s):", holdout.validationRows(),
 				artifact.threshold());
 		String predicted = "predicted " + labels.positive();
@@ -70,6 +81,12 @@ public final class TrainingReport {
 			}
 		}
 		return out.toString();
+	}
+
+	/** @return {ca=[4], thal=[0]} as {@code ca:4,thal:0}, as --missing takes it */
+	static String markers(java.util.Map<String, List<String>> markers) {
+		return markers.entrySet().stream().flatMap((entry) -> entry.getValue().stream()
+			.map((value) -> entry.getKey() + ":" + value)).collect(Collectors.joining(","));
 	}
 
 	/** The table of scores: hold-out, per-fold cross-validation (k-fold only) and pooled out-of-fold. */

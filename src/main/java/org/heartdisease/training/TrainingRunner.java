@@ -144,6 +144,12 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 			}
 		}
 
+		@Override
+		public void warning(String message) {
+			this.err.println("warning: " + message);
+			this.err.flush();
+		}
+
 	}
 
 	private void fail(int code, String message) {

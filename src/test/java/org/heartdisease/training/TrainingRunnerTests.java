@@ -67,6 +67,33 @@ class TrainingRunnerTests {
 	}
 
 	@Test
+	void shouldReadTheKaggleMissingCodesAsMissingWhenTold(CapturedOutput output) {
+		Path kaggle = TestData.kaggle();
+		int status = runApplication("--train", "--dataset=" + kaggle, "--label=target", "--positive=0",
+				"--missing=ca:4,thal:0", "--no-dump", "--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		assertThat(output.getOut())
+			.contains("Missing values: ca 5, thal 2 (besides ? and empty cells, read as missing: ca:4,thal:0)")
+			.contains("Label values: target = 0: 138 rows, heart-disease; target = 1: 165 rows, clear "
+					+ "(no --negative: every value not in --positive counts as clear)");
+		assertThat(output.getErr()).doesNotContain("warning:").doesNotContain("error:");
+	}
+
+	@Test
+	void shouldWarnThatTheKaggleFileCodesMissingValuesWithoutMissing(CapturedOutput output) {
+		Path kaggle = TestData.kaggle();
+		int status = runApplication("--train", "--dataset=" + kaggle, "--label=target", "--positive=0",
+				"--negative=1", "--no-dump", "--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		assertThat(output.getErr().lines().filter((line) -> line.startsWith("warning: ")).toList())
+			.containsExactly("warning: " + kaggle + " has the columns of the Kaggle heart.csv, which writes a missing "
+					+ "ca as 4 and a missing thal as 0; give --missing=ca:4,thal:0 to read them as missing, as it is "
+					+ "they are taken for real codes");
+		assertThat(output.getOut()).contains("Missing values: none")
+			.containsPattern("Label values: target = 0: 138 rows, heart-disease; target = 1: 165 rows, clear\\R");
+	}
+
+	@Test
 	void shouldEvaluateWithoutWritingWhenToldNoDump(@TempDir Path dir, CapturedOutput output) throws Exception {
 		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir, "--no-dump",
 				"--spring.main.banner-mode=off");
@@ -168,7 +195,8 @@ class TrainingRunnerTests {
 	@Test
 	void shouldPrintUsageForHelp(CapturedOutput output) {
 		assertThat(runApplication("--help", "--spring.main.banner-mode=off")).isZero();
-		assertThat(output.getOut()).contains("Usage:", "--positive=VALUE[,VALUE]");
+		assertThat(output.getOut()).contains("Usage:", "--positive=VALUE[,VALUE]", "--negative=VALUE[,VALUE]",
+				"--missing=FIELD:VALUE[,...]", "--missing=ca:4,thal:0");
 		assertThat(output.getOut()).doesNotContain("Training accuracy");
 	}
 
