@@ -139,6 +139,29 @@ public record DatasetSource(String source, byte[] bytes, String sha256) {
 		}
 	}
 
+	/**
+	 * What an artifact records as the data's source: where the data sat on the machine that trained
+	 * is private and makes two artifacts of the same data differ, so a local file is recorded by its
+	 * name alone; an http(s) URL without credentials, query or fragment, which may hold secrets.
+	 * The SHA-256 beside it pins the content either way.
+	 * @param source a path, {@code file:} URL or {@code http(s)://} URL, as given to {@code --dataset}
+	 * @return the file name, or the URL's scheme, host, port and path
+	 */
+	public static String publishedName(String source) {
+		String lower = source.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("http://") || lower.startsWith("https://")) {
+			try {
+				URI uri = new URI(source);
+				return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+			}
+			catch (URISyntaxException ex) {
+				throw new TrainingException(source + ": not a usable URL (" + reason(ex) + ")", ex);
+			}
+		}
+		Path name = path(source, lower.startsWith("file:")).getFileName();
+		return (name != null) ? name.toString() : source;
+	}
+
 	/** @return the SHA-256 of the bytes, lower-case hex */
 	static String sha256(byte[] bytes) {
 		try {

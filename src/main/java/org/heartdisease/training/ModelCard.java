@@ -448,7 +448,10 @@ public final class ModelCard {
 				(artifact.evaluation().crossValidation().pooled() != null) ? "leave-one-out"
 						: trainer.folds() + " folds");
 		md.line();
-		StringBuilder command = new StringBuilder("--train --dataset=").append(data.source());
+		// The artifact records a local file by its name; the project's documented place for data is datasets/.
+		boolean url = data.source().contains("://");
+		StringBuilder command = new StringBuilder("--train --dataset=").append(url ? "" : "datasets/")
+			.append(data.source());
 		if ("csv".equals(data.format())) {
 			command.append(" --label=").append(data.label()).append(" --positive=")
 				.append(String.join(",", data.positiveValues()));

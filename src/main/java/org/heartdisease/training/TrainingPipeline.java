@@ -63,7 +63,7 @@ public final class TrainingPipeline {
 	}
 
 	private static ModelArtifact.Dataset provenance(Dataset data) {
-		return new ModelArtifact.Dataset(data.source(), data.sha256(), data.format().id(), data.size(), data.label(),
+		return new ModelArtifact.Dataset(DatasetSource.publishedName(data.source()), data.sha256(), data.format().id(), data.size(), data.label(),
 				data.positiveValues(), data.positives(), data.negatives(), data.missing());
 	}
 

@@ -38,7 +38,8 @@ public final class TrainingReport {
 		line(out, "Training accuracy: %.2f%%", 100 * holdout.trainingAccuracy());
 		line(out, "Validation accuracy: %.2f%%", 100 * holdout.validationAccuracy());
 		line(out, "ROC AUC score: %.2f", holdout.rocAuc());
-		line(out, "Data: %s (%s, sha256 %s)", data.source(), data.format(), data.sha256());
+		// The path as given, which the user knows; the artifact records only the file name.
+		line(out, "Data: %s (%s, sha256 %s)", result.dataset().source(), data.format(), data.sha256());
 		line(out, "Rows: %d (%d %s, %d %s; %s = %s means %s); %d for training, %d for validation", data.rows(),
 				data.positives(), labels.positive(), data.negatives(), labels.negative(), data.label(),
 				String.join(" or ", data.positiveValues()), labels.positive(), holdout.trainingRows(),

@@ -74,4 +74,16 @@ class DatasetSourceTests {
 			.withMessageStartingWith("https://exa mple.org/x.csv: not a usable URL");
 	}
 
+	@Test
+	void shouldPublishOnlyTheFileNameOrTheUrlWithoutCredentialsOrQuery() {
+		assertThat(DatasetSource.publishedName("/work/shared/datasets/uci-heart-disease/processed.cleveland.data"))
+			.isEqualTo("processed.cleveland.data");
+		assertThat(DatasetSource.publishedName("datasets/processed.cleveland.data")).isEqualTo("processed.cleveland.data");
+		assertThat(DatasetSource.publishedName("file:///home/someone/heart.csv")).isEqualTo("heart.csv");
+		assertThat(DatasetSource.publishedName("heart.csv")).isEqualTo("heart.csv");
+		assertThat(DatasetSource.publishedName("https://user:secret@example.org:8443/data/heart.csv?token=abc#x"))
+			.isEqualTo("https://example.org:8443/data/heart.csv");
+		assertThat(DatasetSource.publishedName("http://example.org/heart.csv")).isEqualTo("http://example.org/heart.csv");
+	}
+
 }

@@ -210,7 +210,7 @@ class ModelCardTests {
 		String inverted = ModelCard.render(train(CLOCK, "--train", "--dataset=" + kaggle, "--label=target",
 				"--positive=1")).markdown();
 		assertThat(inverted).contains("**Warning: this model is inverted.**")
-			.contains("| Source | `" + kaggle + "` (format `csv`) |")
+			.contains("| Source | `heart.csv` (format `csv`) |")
 			.contains(ModelCard.KAGGLE_SHA256)
 			.doesNotContain("Janosi");
 		String right = ModelCard.render(train(CLOCK, "--train", "--dataset=" + kaggle, "--label=target",
