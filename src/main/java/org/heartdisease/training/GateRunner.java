@@ -116,6 +116,17 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 			this.out.println(describe("Candidate", candidate.toString(), candidateArtifact));
 			this.out.println((publishedArtifact != null) ? describe("Published", published, publishedArtifact)
 					: "Published: none");
+			List<String> contract = (publishedArtifact != null)
+					? QualityGate.contractDifferences(candidateArtifact, publishedArtifact) : List.of();
+			if (!contract.isEmpty()) {
+				// Another input contract answers the same request differently: not a replacement at any AUC.
+				String reason = "the candidate's input contract differs from the published model's: "
+						+ String.join("; ", contract);
+				this.out.printf(Locale.ROOT, "Gate: FAILED (%s)%n", reason);
+				this.out.flush();
+				fail(1, "quality gate failed: " + reason);
+				return;
+			}
 			this.out.printf(Locale.ROOT, "Gate: floor %.4f, allowed drop %.4f: %s (%s)%n", gate.minAuc(), gate.maxDrop(),
 					decision.passed() ? "PASSED" : "FAILED", decision.reason());
 			this.out.flush();

@@ -71,6 +71,45 @@ class GateRunnerTests {
 		assertThat(output.getAll()).doesNotContain("\tat ");
 	}
 
+	/** @return a model trained on the Kaggle heart.csv, rightly labelled, written in {@code dir} */
+	private static Path kaggleModel(Path dir, String name) throws Exception {
+		Path kaggle = TestData.kaggle();
+		ModelArtifact artifact = new TrainingPipeline(java.time.Clock.systemUTC())
+			.run(TrainingOptions.from(new DefaultApplicationArguments("--train", "--dataset=" + kaggle,
+					"--label=target", "--positive=0", "--missing=ca:4,thal:0", "--tag=-kaggle")))
+			.model()
+			.artifact();
+		Path written = dir.resolve(name);
+		ModelArtifactJson.write(artifact, written);
+		return written;
+	}
+
+	@Test
+	void shouldFailACandidateWithAnotherInputContractWhateverItsAuc(@TempDir Path dir, CapturedOutput output)
+			throws Exception {
+		Path kaggle = kaggleModel(dir, "heart-disease-kaggle.json");
+		int status = runApplication("--gate", "--candidate=" + kaggle, "--published=" + COMMITTED, "--min-auc=0.5",
+				"--max-drop=1", "--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getOut()).contains("Gate: FAILED (the candidate's input contract differs from the published "
+				+ "model's: ").doesNotContain("PASSED");
+		assertThat(output.getErr()).contains("error: quality gate failed: the candidate's input contract differs")
+			.contains("categories of cp [0, 1, 2, 3] (published: [1, 2, 3, 4])")
+			.contains("dataset format csv (published: uci)")
+			.contains("label column target (published: num)")
+			.contains("positive label values [0] (published: [1, 2, 3, 4])");
+		assertThat(output.getAll()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldPassACandidateWithTheSameInputContract(@TempDir Path dir, CapturedOutput output) throws Exception {
+		Path published = kaggleModel(dir, "published.json");
+		Path candidate = kaggleModel(dir, "candidate.json");
+		assertThat(runApplication("--gate", "--candidate=" + candidate, "--published=" + published, "--min-auc=0.85",
+				"--spring.main.banner-mode=off")).isZero();
+		assertThat(output.getOut()).contains("PASSED");
+	}
+
 	@Test
 	void shouldAcceptNoneAsThePublishedModelOnTheFirstRun(CapturedOutput output) {
 		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=none", "--spring.main.banner-mode=off"))
