@@ -74,9 +74,14 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 			boolean belowFloor = auc < options.minAuc() && !options.force();
 			List<Path> written = new ArrayList<>();
 			if (options.dump() && !belowFloor) {
+				// The artifact is the commit point, so it is written last: it is what is served and gated, and
+				// it must never sit beside a card that describes another model. A failure while writing the
+				// card (three files, each atomically) leaves the previous artifact and card untouched; only a
+				// failure of the artifact's own write can leave a newer card, and that message says so.
+				List<Path> card = ModelCard.write(result, options.cardPath());
+				write(result, options.artifactPath(), card);
 				written.add(options.artifactPath());
-				write(result, options.artifactPath());
-				written.addAll(ModelCard.write(result, options.cardPath()));
+				written.addAll(card);
 			}
 			this.out.print(TrainingReport.format(result, written, belowFloor ? "below --min-auc" : "--no-dump"));
 			if (!written.isEmpty()) {
@@ -100,12 +105,13 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	private static void write(TrainingResult result, Path target) {
+	private static void write(TrainingResult result, Path target, List<Path> card) {
 		try {
 			ModelArtifactJson.write(result.model().artifact(), target);
 		}
 		catch (IOException ex) {
-			throw new TrainingException("cannot write the model to " + target + ": " + ex, ex);
+			throw new TrainingException("cannot write the model to " + target + ": " + ex + "; " + target
+					+ " is unchanged, but its model card " + card + " already describes the new model: train again", ex);
 		}
 	}
 

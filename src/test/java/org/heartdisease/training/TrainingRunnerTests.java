@@ -178,6 +178,23 @@ class TrainingRunnerTests {
 	}
 
 	@Test
+	void shouldLeaveTheArtifactAloneWhenItsModelCardCannotBeWritten(@TempDir Path dir, CapturedOutput output)
+			throws Exception {
+		Path data = SyntheticData.uciFile(dir, 80, 3);
+		Path out = Files.createDirectory(dir.resolve("out"));
+		Path artifact = Files.writeString(out.resolve("heart-disease.json"), "the published model\n");
+		Path card = Files.writeString(out.resolve("heart-disease.md"), "its card\n");
+		// A non-empty directory where the ROC plot goes: the card cannot be replaced.
+		Files.writeString(Files.createDirectory(out.resolve("heart-disease-roc.svg")).resolve("x"), "x");
+		int status = runApplication("--train", "--dataset=" + data, "--output-dir=" + out, "--min-auc=0",
+				"--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getErr()).contains("error: cannot write the model card " + out.resolve("heart-disease.md"));
+		assertThat(artifact).hasContent("the published model");
+		assertThat(card).hasContent("its card");
+	}
+
+	@Test
 	void shouldWriteBelowTheFloorWhenForced(@TempDir Path dir) throws Exception {
 		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir,
 				"--min-auc=0.99", "--force", "--spring.main.banner-mode=off");
