@@ -73,7 +73,7 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** @return the usage text of the gate's options */
 	static String usage() {
 		StringBuilder usage = new StringBuilder(
-				"\nUsage: java -jar heart-disease-function.jar --gate --candidate=PATH --published=PATH|none [options]\n\n");
+				"\nUsage: java -jar " + TrainingOptions.jar() + " --gate --candidate=PATH --published=PATH|none [options]\n\n");
 		OPTIONS.forEach((option, help) -> usage.append(String.format("  --%-30s %s%n", option, help)));
 		return usage.toString();
 	}

@@ -99,12 +99,33 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 		return OPTIONS.keySet().stream().map((option) -> option.replaceFirst("=.*", "")).toList();
 	}
 
-	/** @return the usage text of every option */
+	/** @return the usage text of every option, naming the jar as {@link #jar()} does */
 	public static String usage() {
-		StringBuilder usage = new StringBuilder("Usage: java -jar heart-disease-function.jar --train [options]\n\n");
+		return usage(jar());
+	}
+
+	/**
+	 * @param jar how to name the jar in the usage line
+	 * @return the usage text of every option
+	 */
+	static String usage(String jar) {
+		StringBuilder usage = new StringBuilder("Usage: java -jar " + jar + " --train [options]\n\n");
 		OPTIONS.forEach((option, help) -> usage.append(String.format("  --%-30s %s%n", option, help)));
 		usage.append("\nOptions whose name contains a dot are Spring properties and passed through.\n");
 		return usage.toString();
+	}
+
+	/**
+	 * @return the jar this runs from, relative to the working directory where it lies below it, or
+	 * else where the build puts it: {@code target/heart-disease-function-<version>.jar}
+	 */
+	static String jar() {
+		Path running = TrainingRunner.runningJar();
+		if (running != null) {
+			return running.toString();
+		}
+		String version = TrainingOptions.class.getPackage().getImplementationVersion();
+		return "target/heart-disease-function-" + ((version != null) ? version : "<version>") + ".jar";
 	}
 
 	/**

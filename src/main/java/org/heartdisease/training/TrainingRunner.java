@@ -116,7 +116,7 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/** @return the jar this runs from, relative to the working directory where it lies below it, or null */
-	private static Path runningJar() {
+	static Path runningJar() {
 		File source = new ApplicationHome(TrainingRunner.class).getSource();
 		if (source == null || !source.isFile() || !source.getName().endsWith(".jar")) {
 			return null;

@@ -215,6 +215,10 @@ class TrainingRunnerTests {
 		assertThat(output.getOut()).contains("Usage:", "--positive=VALUE[,VALUE]", "--negative=VALUE[,VALUE]",
 				"--missing=FIELD:VALUE[,...]", "--missing=ca:4,thal:0");
 		assertThat(output.getOut()).doesNotContain("Training accuracy");
+		// Run from the classes here, not a jar: the usage names the jar where the build puts it.
+		assertThat(output.getOut()).contains("Usage: java -jar target/heart-disease-function-<version>.jar --train",
+				"Usage: java -jar target/heart-disease-function-<version>.jar --gate")
+			.doesNotContain("java -jar heart-disease-function.jar");
 	}
 
 	@Test
