@@ -17,9 +17,22 @@ import java.util.Map;
  * @param rows raw rows, 13 values in {@link org.heartdisease.model.Field} order, NaN where missing
  * @param labels whether each row has the disease
  * @param missing missing values per field name, in field order, fields with none left out
+ * @param negativeValues the label values declared to mean no disease ({@code --negative}); empty when
+ * every value not in {@code positiveValues} does
+ * @param missingMarkers per field name, the values read as missing besides {@code ?} and an empty cell
+ * @param labelValues how many rows hold each distinct label value, as written in the file
+ * @param warnings what the user should know about the data, one sentence each, not fatal
  */
 public record Dataset(String source, String sha256, DatasetFormat format, String label, List<String> positiveValues,
-		List<double[]> rows, boolean[] labels, Map<String, Integer> missing) {
+		List<double[]> rows, boolean[] labels, Map<String, Integer> missing, List<String> negativeValues,
+		Map<String, List<String>> missingMarkers, Map<String, Integer> labelValues, List<String> warnings) {
+
+	/** A dataset with no declared negatives, markers, label counts or warnings, as tests build them. */
+	public Dataset(String source, String sha256, DatasetFormat format, String label, List<String> positiveValues,
+			List<double[]> rows, boolean[] labels, Map<String, Integer> missing) {
+		this(source, sha256, format, label, positiveValues, rows, labels, missing, List.of(), Map.of(), Map.of(),
+				List.of());
+	}
 
 	public Dataset {
 		if (rows.size() != labels.length) {
@@ -29,6 +42,12 @@ public record Dataset(String source, String sha256, DatasetFormat format, String
 		rows = List.copyOf(rows);
 		labels = labels.clone();
 		missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+		negativeValues = List.copyOf(negativeValues);
+		Map<String, List<String>> markers = new LinkedHashMap<>();
+		missingMarkers.forEach((field, values) -> markers.put(field, List.copyOf(values)));
+		missingMarkers = Collections.unmodifiableMap(markers);
+		labelValues = Collections.unmodifiableMap(new LinkedHashMap<>(labelValues));
+		warnings = List.copyOf(warnings);
 	}
 
 	@Override
@@ -66,7 +85,7 @@ public record Dataset(String source, String sha256, DatasetFormat format, String
 			subsetLabels[i] = this.labels[indices[i]];
 		}
 		return new Dataset(this.source, this.sha256, this.format, this.label, this.positiveValues, subsetRows,
-				subsetLabels, this.missing);
+				subsetLabels, this.missing, this.negativeValues, this.missingMarkers, this.labelValues, this.warnings);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -34,6 +35,10 @@ public final class DatasetReader {
 
 	private static final List<String> UCI_LABELS = List.of("0", "1", "2", "3", "4");
 
+	/** The header of the Kaggle "Heart Disease UCI" heart.csv, whose missing ca and thal are coded 4 and 0. */
+	static final List<String> KAGGLE_HEADER = List.of("age", "sex", "cp", "trestbps", "chol", "fbs", "restecg",
+			"thalach", "exang", "oldpeak", "slope", "ca", "thal", "target");
+
 	private static final CsvMapper MAPPER = CsvMapper.builder()
 		.enable(CsvParser.Feature.WRAP_AS_ARRAY)
 		.enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -52,19 +57,35 @@ public final class DatasetReader {
 	 * @throws TrainingException if the data is malformed, naming file, line and column
 	 */
 	public static Dataset read(DatasetSource source, DatasetFormat format, String label, List<String> positive) {
+		return read(source, format, label, positive, List.of(), Map.of());
+	}
+
+	/**
+	 * @param source the file's bytes
+	 * @param format the layout, or {@code null} to detect it from the first line
+	 * @param label the label column of a CSV ({@code null} for UCI data)
+	 * @param positive the label values of a CSV that mean disease (empty for UCI data)
+	 * @param negative the label values of a CSV that mean no disease; when empty, every other value does
+	 * @param missingMarkers per field name, values to read as missing besides {@code ?} and an empty cell
+	 * @return the rows, labels and missing-value counts
+	 * @throws TrainingException if the data is malformed, naming file, line and column
+	 */
+	public static Dataset read(DatasetSource source, DatasetFormat format, String label, List<String> positive,
+			List<String> negative, Map<String, List<String>> missingMarkers) {
 		String text = decode(source);
 		String firstLine = text.lines().findFirst().orElse("");
 		DatasetFormat actual = (format != null) ? format : DatasetFormat.detect(firstLine);
 		List<Line> lines = parse(source.source(), text);
 		if (actual == DatasetFormat.UCI) {
-			if (label != null || !positive.isEmpty()) {
-				throw new TrainingException(source.source() + ": --label and --positive apply to csv data only; "
+			if (label != null || !positive.isEmpty() || !negative.isEmpty()) {
+				throw new TrainingException(source.source() + ": --label, --positive and --negative apply to csv data only; "
 						+ "uci data is labelled by num, disease when num > 0");
 			}
 			int[] positions = new int[Field.all().size()];
 			Arrays.setAll(positions, (i) -> i);
-			return new Reading(source, actual, UCI_LABEL, UCI_POSITIVE, positions, Field.all().size())
-				.read(lines, Field.all().size() + 1);
+			return new Reading(source, actual, UCI_LABEL, UCI_POSITIVE, List.of(), missingMarkers, positions,
+					Field.all().size())
+				.read(lines, Field.all().size() + 1, List.of());
 		}
 		String detected = (format == null)
 				? " (read as csv because its first line has letters; give --format=uci for UCI data)" : "";
@@ -84,8 +105,15 @@ public final class DatasetReader {
 		Line header = lines.get(0);
 		int[] positions = columnsOf(source.source(), header, label);
 		int labelColumn = Arrays.asList(header.cells()).indexOf(label);
-		return new Reading(source, actual, label, positive, positions, labelColumn)
-			.read(lines.subList(1, lines.size()), header.cells().length);
+		List<String> warnings = new ArrayList<>();
+		if (missingMarkers.isEmpty() && Arrays.asList(header.cells()).equals(KAGGLE_HEADER)) {
+			// Do not guess: say what the Kaggle file is known to do, and let the user decide.
+			warnings.add(source.source() + " has the columns of the Kaggle heart.csv, which writes a missing ca as 4 "
+					+ "and a missing thal as 0; give --missing=ca:4,thal:0 to read them as missing, as it is they "
+					+ "are taken for real codes");
+		}
+		return new Reading(source, actual, label, positive, negative, missingMarkers, positions, labelColumn)
+			.read(lines.subList(1, lines.size()), header.cells().length, warnings);
 	}
 
 	private static String decode(DatasetSource source) {
@@ -165,21 +193,29 @@ public final class DatasetReader {
 
 		private final List<String> positive;
 
+		private final List<String> negative;
+
+		private final Map<String, List<String>> missingMarkers;
+
+		private final Map<String, Integer> labelValues = new TreeMap<>(DatasetReader::compareValues);
+
 		private final int[] positions;
 
 		private final int labelColumn;
 
-		Reading(DatasetSource source, DatasetFormat format, String label, List<String> positive, int[] positions,
-				int labelColumn) {
+		Reading(DatasetSource source, DatasetFormat format, String label, List<String> positive, List<String> negative,
+				Map<String, List<String>> missingMarkers, int[] positions, int labelColumn) {
 			this.source = source;
 			this.format = format;
 			this.label = label;
 			this.positive = positive;
+			this.negative = negative;
+			this.missingMarkers = missingMarkers;
 			this.positions = positions;
 			this.labelColumn = labelColumn;
 		}
 
-		Dataset read(List<Line> lines, int columnCount) {
+		Dataset read(List<Line> lines, int columnCount, List<String> warnings) {
 			if (lines.isEmpty()) {
 				throw new TrainingException(this.source.source() + ": no data rows");
 			}
@@ -201,13 +237,14 @@ public final class DatasetReader {
 			checkVaries(rows);
 			checkBothClasses(labels);
 			return new Dataset(this.source.source(), this.source.sha256(), this.format, this.label, this.positive,
-					rows, labels, missing(rows));
+					rows, labels, missing(rows), this.negative, this.missingMarkers, this.labelValues, warnings);
 		}
 
 		private double value(Line line, Field field) {
 			int column = this.positions[field.ordinal()];
 			String cell = line.cells()[column];
-			if (cell.isEmpty() || cell.equals("?")) {
+			if (cell.isEmpty() || cell.equals("?") || this.missingMarkers.getOrDefault(field.jsonName(), List.of())
+				.stream().anyMatch((marker) -> same(marker, cell))) {
 				return Double.NaN;
 			}
 			BigDecimal number = number(cell);
@@ -229,13 +266,19 @@ public final class DatasetReader {
 			if (cell.isEmpty() || cell.equals("?")) {
 				throw error(line, this.labelColumn, this.label, "the label is missing");
 			}
+			this.labelValues.merge(cell, 1, Integer::sum);
 			if (this.format == DatasetFormat.UCI) {
 				String code = UCI_LABELS.stream().filter((value) -> same(value, cell)).findFirst()
 					.orElseThrow(() -> error(line, this.labelColumn, this.label,
 							"unknown label value '" + cell + "', expected one of " + UCI_LABELS));
 				return UCI_POSITIVE.contains(code);
 			}
-			return this.positive.stream().anyMatch((value) -> same(value, cell));
+			boolean disease = this.positive.stream().anyMatch((value) -> same(value, cell));
+			if (!disease && !this.negative.isEmpty() && this.negative.stream().noneMatch((value) -> same(value, cell))) {
+				throw error(line, this.labelColumn, this.label, "unknown label value '" + cell + "', expected one of "
+						+ this.positive + " (--positive) or " + this.negative + " (--negative)");
+			}
+			return disease;
 		}
 
 		private void checkVaries(List<double[]> rows) {
@@ -292,6 +335,14 @@ public final class DatasetReader {
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/** Orders label values as numbers when both are, else as text, so 2 comes before 10. */
+	static int compareValues(String a, String b) {
+		BigDecimal x = number(a);
+		BigDecimal y = number(b);
+		int order = (x != null && y != null) ? x.compareTo(y) : 0;
+		return (order != 0) ? order : a.compareTo(b);
 	}
 
 	/** @return whether two label values are the same string or the same number ({@code 1} and {@code 1.0}) */

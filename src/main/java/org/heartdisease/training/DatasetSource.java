@@ -3,10 +3,13 @@ package org.heartdisease.training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -59,7 +62,7 @@ public record DatasetSource(String source, byte[] bytes, String sha256) {
 		if (lower.startsWith("http://") || lower.startsWith("https://")) {
 			return download(source);
 		}
-		Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+		Path path = path(source, lower.startsWith("file:"));
 		try {
 			if (Files.size(path) > MAX_BYTES) {
 				throw new TrainingException(source + ": larger than " + MAX_BYTES / (1024 * 1024) + " MB");
@@ -75,10 +78,45 @@ public record DatasetSource(String source, byte[] bytes, String sha256) {
 		}
 	}
 
+	/**
+	 * @return the local file a path or {@code file:} URL names
+	 * @throws TrainingException rather than the platform's unchecked exceptions for a malformed one
+	 */
+	private static Path path(String source, boolean fileUrl) {
+		if (!fileUrl) {
+			try {
+				return Path.of(source);
+			}
+			catch (InvalidPathException ex) {
+				throw new TrainingException(source + ": not a valid path (" + ex.getReason() + ")", ex);
+			}
+		}
+		try {
+			return Path.of(new URI(source));
+		}
+		catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException ex) {
+			// file:datasets/x.csv is opaque ("URI is not hierarchical"): a file: URL must be absolute.
+			throw new TrainingException(source + ": not a usable file: URL (" + reason(ex) + "); write an absolute "
+					+ "one, file:///path/to/file, or give the path itself, for example --dataset="
+					+ source.substring("file:".length()), ex);
+		}
+	}
+
+	private static String reason(Exception ex) {
+		return (ex instanceof URISyntaxException syntax) ? syntax.getReason() + " at index " + syntax.getIndex()
+				: ex.getMessage();
+	}
+
 	private static byte[] download(String url) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
 			.followRedirects(HttpClient.Redirect.NORMAL).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+		HttpRequest request;
+		try {
+			request = HttpRequest.newBuilder(new URI(url)).timeout(TIMEOUT).GET().build();
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			throw new TrainingException(url + ": not a usable URL (" + reason(ex) + ")", ex);
+		}
 		try {
 			HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream body = response.body()) {
@@ -99,6 +137,29 @@ public record DatasetSource(String source, byte[] bytes, String sha256) {
 			Thread.currentThread().interrupt();
 			throw new TrainingException(url + ": download interrupted", ex);
 		}
+	}
+
+	/**
+	 * What an artifact records as the data's source: where the data sat on the machine that trained
+	 * is private and makes two artifacts of the same data differ, so a local file is recorded by its
+	 * name alone; an http(s) URL without credentials, query or fragment, which may hold secrets.
+	 * The SHA-256 beside it pins the content either way.
+	 * @param source a path, {@code file:} URL or {@code http(s)://} URL, as given to {@code --dataset}
+	 * @return the file name, or the URL's scheme, host, port and path
+	 */
+	public static String publishedName(String source) {
+		String lower = source.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("http://") || lower.startsWith("https://")) {
+			try {
+				URI uri = new URI(source);
+				return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+			}
+			catch (URISyntaxException ex) {
+				throw new TrainingException(source + ": not a usable URL (" + reason(ex) + ")", ex);
+			}
+		}
+		Path name = path(source, lower.startsWith("file:")).getFileName();
+		return (name != null) ? name.toString() : source;
 	}
 
 	/** @return the SHA-256 of the bytes, lower-case hex */

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -25,11 +28,14 @@ import org.heartdisease.model.ModelArtifactJson;
 /**
  * Compares a candidate artifact with the published one through {@link QualityGate} when the
  * application is started with {@code --gate}, printing both ROC AUCs; exit code 0 when the
- * candidate passes, 1 when it fails or an artifact is unreadable, 2 for a bad option.
+ * candidate passes, 1 when it fails or an artifact is unreadable, 2 for a bad option; always one
+ * {@code error: ...} line and no stack trace (logged at DEBUG only) when it does not pass.
  */
 @Component
 @ConditionalOnProperty("gate")
 class GateRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	private static final Log logger = LogFactory.getLog(GateRunner.class);
 
 	/** The value of {@code --published} that says no model is published yet. */
 	static final String NONE = "none";
@@ -67,7 +73,7 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** @return the usage text of the gate's options */
 	static String usage() {
 		StringBuilder usage = new StringBuilder(
-				"\nUsage: java -jar heart-disease-function.jar --gate --candidate=PATH --published=PATH|none [options]\n\n");
+				"\nUsage: java -jar " + TrainingOptions.jar() + " --gate --candidate=PATH --published=PATH|none [options]\n\n");
 		OPTIONS.forEach((option, help) -> usage.append(String.format("  --%-30s %s%n", option, help)));
 		return usage.toString();
 	}
@@ -92,6 +98,9 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 			}
 			candidate = Path.of(required(arguments, "candidate"));
 			published = required(arguments, "published");
+			if (!published.equals(NONE)) {
+				Path.of(published);
+			}
 			gate = new QualityGate(number(arguments, "min-auc", QualityGate.DEFAULT_MIN_AUC),
 					number(arguments, "max-drop", QualityGate.DEFAULT_MAX_DROP));
 		}
@@ -107,6 +116,17 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 			this.out.println(describe("Candidate", candidate.toString(), candidateArtifact));
 			this.out.println((publishedArtifact != null) ? describe("Published", published, publishedArtifact)
 					: "Published: none");
+			List<String> contract = (publishedArtifact != null)
+					? QualityGate.contractDifferences(candidateArtifact, publishedArtifact) : List.of();
+			if (!contract.isEmpty()) {
+				// Another input contract answers the same request differently: not a replacement at any AUC.
+				String reason = "the candidate's input contract differs from the published model's: "
+						+ String.join("; ", contract);
+				this.out.printf(Locale.ROOT, "Gate: FAILED (%s)%n", reason);
+				this.out.flush();
+				fail(1, "quality gate failed: " + reason);
+				return;
+			}
 			this.out.printf(Locale.ROOT, "Gate: floor %.4f, allowed drop %.4f: %s (%s)%n", gate.minAuc(), gate.maxDrop(),
 					decision.passed() ? "PASSED" : "FAILED", decision.reason());
 			this.out.flush();
@@ -116,6 +136,12 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (InvalidModelException ex) {
 			fail(1, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// A bug or an unforeseen failure: still one line, not Spring Boot's report with a stack trace.
+			logger.debug("--gate failed", ex);
+			fail(1, "the quality gate could not run: " + ex
+					+ " (run with --logging.level.org.heartdisease=debug for the stack trace)");
 		}
 	}
 

@@ -154,10 +154,10 @@ public final class ModelCard {
 				+ "diagnose, treat or reassure any real patient.");
 		md.line();
 		intendedUse(md, data, cleveland);
-		dataSection(md, artifact, cleveland);
+		dataSection(md, artifact, cleveland, result.dataset().missingMarkers());
 		evaluation(md, result, pooledAuc, bins);
 		oddsRatios(md, artifact);
-		training(md, artifact);
+		training(md, artifact, result.dataset());
 		return md.toString();
 	}
 
@@ -189,7 +189,8 @@ public final class ModelCard {
 		md.line();
 	}
 
-	private static void dataSection(Markdown md, ModelArtifact artifact, boolean cleveland) {
+	private static void dataSection(Markdown md, ModelArtifact artifact, boolean cleveland,
+			Map<String, List<String>> markers) {
 		ModelArtifact.Dataset data = artifact.dataset();
 		ModelArtifact.Labels labels = artifact.labels();
 		md.line("## Data");
@@ -263,6 +264,13 @@ public final class ModelCard {
 			for (Map.Entry<String, Integer> entry : data.missing().entrySet()) {
 				md.line("| `%s` | %d | %s |", entry.getKey(), entry.getValue(), fill(artifact, entry.getKey()));
 			}
+		}
+		if (!markers.isEmpty()) {
+			md.line();
+			md.line("Besides `?` and empty cells, these values were read as missing (`--missing=%s`): %s.",
+					TrainingReport.markers(markers), markers.entrySet().stream()
+						.map((entry) -> "`" + entry.getKey() + "` = " + String.join(" or ", entry.getValue()))
+						.collect(java.util.stream.Collectors.joining(", ")));
 		}
 		md.line();
 	}
@@ -427,7 +435,7 @@ public final class ModelCard {
 		return "";
 	}
 
-	private static void training(Markdown md, ModelArtifact artifact) {
+	private static void training(Markdown md, ModelArtifact artifact, Dataset read) {
 		ModelArtifact.Trainer trainer = artifact.trainer();
 		ModelArtifact.Dataset data = artifact.dataset();
 		md.line("## Training");
@@ -440,10 +448,19 @@ public final class ModelCard {
 				(artifact.evaluation().crossValidation().pooled() != null) ? "leave-one-out"
 						: trainer.folds() + " folds");
 		md.line();
-		StringBuilder command = new StringBuilder("--train --dataset=").append(data.source());
+		// The artifact records a local file by its name; the project's documented place for data is datasets/.
+		boolean url = data.source().contains("://");
+		StringBuilder command = new StringBuilder("--train --dataset=").append(url ? "" : "datasets/")
+			.append(data.source());
 		if ("csv".equals(data.format())) {
 			command.append(" --label=").append(data.label()).append(" --positive=")
 				.append(String.join(",", data.positiveValues()));
+			if (!read.negativeValues().isEmpty()) {
+				command.append(" --negative=").append(String.join(",", read.negativeValues()));
+			}
+		}
+		if (!read.missingMarkers().isEmpty()) {
+			command.append(" --missing=").append(TrainingReport.markers(read.missingMarkers()));
 		}
 		command.append(" --seed=").append(trainer.seed()).append(" --test-size=").append(decimal(trainer.testSize()))
 			.append(" --folds=").append((artifact.evaluation().crossValidation().pooled() != null) ? "loo"

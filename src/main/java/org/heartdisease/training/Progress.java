@@ -17,4 +17,12 @@ public interface Progress {
 	 */
 	void update(String step, int done, int total);
 
+	/**
+	 * Hears something the user should know that does not stop the run, such as data that looks
+	 * like a file with a known quirk; ignored by default.
+	 * @param message one sentence
+	 */
+	default void warning(String message) {
+	}
+
 }

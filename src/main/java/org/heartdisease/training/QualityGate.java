@@ -1,8 +1,14 @@
 package org.heartdisease.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
+import org.heartdisease.model.CategoricalFeature;
 import org.heartdisease.model.Evaluation;
+import org.heartdisease.model.ModelArtifact;
+import org.heartdisease.model.NumericFeature;
 
 /**
  * Decides whether a newly trained model may replace the published one, on its cross-validated
@@ -51,6 +57,48 @@ public record QualityGate(double minAuc, double maxDrop) {
 				? String.format(Locale.ROOT, "the candidate reaches the floor %.4f and no model is published yet", this.minAuc)
 				: String.format(Locale.ROOT, "the candidate reaches the floor %.4f and is within %.4f of the published model",
 						this.minAuc, this.maxDrop));
+	}
+
+	/**
+	 * The input contract of two artifacts, compared: a candidate that reads its inputs differently
+	 * (other fields or order, other category codes, another label or threshold, data of another
+	 * layout or labelling) would answer the same request differently, so no ROC AUC can make it a
+	 * drop-in replacement.
+	 * @param candidate the new model
+	 * @param published the published model
+	 * @return one phrase per difference; empty when the contracts agree
+	 */
+	public static List<String> contractDifferences(ModelArtifact candidate, ModelArtifact published) {
+		List<String> differences = new ArrayList<>();
+		differ(differences, "numeric fields", candidate.preprocessing().numeric().stream().map(NumericFeature::name)
+			.toList(), published.preprocessing().numeric().stream().map(NumericFeature::name).toList());
+		differ(differences, "categorical fields", candidate.preprocessing().categorical().stream()
+			.map(CategoricalFeature::name).toList(), published.preprocessing().categorical().stream()
+			.map(CategoricalFeature::name).toList());
+		for (CategoricalFeature feature : candidate.preprocessing().categorical()) {
+			published.preprocessing().categorical().stream().filter((other) -> other.name().equals(feature.name()))
+				.findFirst()
+				.ifPresent((other) -> differ(differences, "categories of " + feature.name(), feature.categories(),
+						other.categories()));
+		}
+		if (differences.isEmpty()) {
+			// The columns follow from the fields and categories; name them only when those agree.
+			differ(differences, "columns", candidate.columns(), published.columns());
+		}
+		differ(differences, "labels", candidate.labels(), published.labels());
+		differ(differences, "threshold", candidate.threshold(), published.threshold());
+		ModelArtifact.Dataset data = candidate.dataset();
+		ModelArtifact.Dataset other = published.dataset();
+		differ(differences, "dataset format", data.format(), other.format());
+		differ(differences, "label column", data.label(), other.label());
+		differ(differences, "positive label values", data.positiveValues(), other.positiveValues());
+		return differences;
+	}
+
+	private static void differ(List<String> differences, String what, Object candidate, Object published) {
+		if (!Objects.equals(candidate, published)) {
+			differences.add(what + " " + candidate + " (published: " + published + ")");
+		}
 	}
 
 	/**

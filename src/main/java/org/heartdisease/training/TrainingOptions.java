@@ -1,14 +1,20 @@
 package org.heartdisease.training;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.ApplicationArguments;
+
+import org.heartdisease.model.Field;
 
 /**
  * The validated settings of one training run, parsed from the command line.
@@ -18,6 +24,10 @@ import org.springframework.boot.ApplicationArguments;
  * @param format the data's layout, or {@code null} to detect it
  * @param label the label column of csv data, or {@code null}
  * @param positive the label values of csv data that mean disease
+ * @param negative the label values of csv data that mean no disease; when empty, every value not in
+ * {@code positive} means no disease (and the report lists which values went where)
+ * @param missing per field name, the values that mark a missing value besides {@code ?} and an empty
+ * cell ({@code --missing=ca:4,thal:0} for the Kaggle heart.csv), in field order
  * @param testSize the share of rows held out for validation
  * @param seed the seed of the split and the folds
  * @param folds the number of cross-validation folds, or {@link #LEAVE_ONE_OUT}
@@ -28,7 +38,7 @@ import org.springframework.boot.ApplicationArguments;
  * @param force whether to write the artifact even below {@code minAuc}
  */
 public record TrainingOptions(String dataset, String datasetSha256, DatasetFormat format, String label,
-		List<String> positive, double testSize, long seed, int folds, Path outputDir, String tag, boolean dump,
+		List<String> positive, List<String> negative, Map<String, List<String>> missing, double testSize, long seed, int folds, Path outputDir, String tag, boolean dump,
 		double minAuc, boolean force) {
 
 	/** The validation ROC AUC below which a model is not written unless forced. */
@@ -46,6 +56,10 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 
 	public TrainingOptions {
 		positive = List.copyOf(positive);
+		negative = List.copyOf(negative);
+		Map<String, List<String>> markers = new LinkedHashMap<>();
+		missing.forEach((field, values) -> markers.put(field, List.copyOf(values)));
+		missing = Collections.unmodifiableMap(markers);
 	}
 
 	private static Map<String, String> options() {
@@ -59,6 +73,12 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 		options.put("label=COLUMN", "the label column of csv data (required for csv)");
 		options.put("positive=VALUE[,VALUE]", "the label values of csv data that mean heart disease (required for "
 				+ "csv; the Kaggle heart.csv needs --label=target --positive=0, its target=1 means NO disease)");
+		options.put("negative=VALUE[,VALUE]", "the label values of csv data that mean no disease (optional; when "
+				+ "given, any other value is an error; when absent, every value not in --positive is clear, and the "
+				+ "report lists which label values went to which class)");
+		options.put("missing=FIELD:VALUE[,...]", "values that mean 'missing' besides ? and an empty cell, counted and "
+				+ "imputed like them (the Kaggle heart.csv needs --missing=ca:4,thal:0: its missing ca and thal were "
+				+ "replaced by those out-of-range codes)");
 		options.put("test-size=FRACTION", "the share of rows held out for validation (default 0.2)");
 		options.put("seed=N", "the seed of the hold-out split and the folds (default 42)");
 		options.put("folds=K|loo", "the number of stratified cross-validation folds (default 5), or loo for "
@@ -79,12 +99,33 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 		return OPTIONS.keySet().stream().map((option) -> option.replaceFirst("=.*", "")).toList();
 	}
 
-	/** @return the usage text of every option */
+	/** @return the usage text of every option, naming the jar as {@link #jar()} does */
 	public static String usage() {
-		StringBuilder usage = new StringBuilder("Usage: java -jar heart-disease-function.jar --train [options]\n\n");
+		return usage(jar());
+	}
+
+	/**
+	 * @param jar how to name the jar in the usage line
+	 * @return the usage text of every option
+	 */
+	static String usage(String jar) {
+		StringBuilder usage = new StringBuilder("Usage: java -jar " + jar + " --train [options]\n\n");
 		OPTIONS.forEach((option, help) -> usage.append(String.format("  --%-30s %s%n", option, help)));
 		usage.append("\nOptions whose name contains a dot are Spring properties and passed through.\n");
 		return usage.toString();
+	}
+
+	/**
+	 * @return the jar this runs from, relative to the working directory where it lies below it, or
+	 * else where the build puts it: {@code target/heart-disease-function-<version>.jar}
+	 */
+	static String jar() {
+		Path running = TrainingRunner.runningJar();
+		if (running != null) {
+			return running.toString();
+		}
+		String version = TrainingOptions.class.getPackage().getImplementationVersion();
+		return "target/heart-disease-function-" + ((version != null) ? version : "<version>") + ".jar";
 	}
 
 	/**
@@ -122,12 +163,14 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 		if (!TAG.matcher(tag).matches()) {
 			throw new TrainingException("--tag may hold only letters, digits, '.', '_' and '-', not '" + tag + "'");
 		}
-		String positive = values.getOrDefault("positive", null);
-		List<String> positives = (positive == null) ? List.of()
-				: Arrays.stream(positive.split(",", -1)).map(String::trim).toList();
-		if (positives.stream().anyMatch(String::isEmpty)) {
-			throw new TrainingException("--positive needs one or more comma-separated label values, not '" + positive + "'");
+		List<String> positives = list(values, "positive");
+		List<String> negatives = list(values, "negative");
+		List<String> both = positives.stream().filter((value) -> negatives.stream()
+			.anyMatch((other) -> DatasetReader.same(value, other))).toList();
+		if (!both.isEmpty()) {
+			throw new TrainingException("--positive and --negative both hold " + both + "; a label value means one class");
 		}
+		Map<String, List<String>> missing = missing(values.getOrDefault("missing", null));
 		double testSize = values.parse("test-size", "0.2", Double::parseDouble, "a number");
 		if (!(testSize > 0 && testSize < 1)) {
 			throw new TrainingException("--test-size must lie strictly between 0 and 1, not " + testSize);
@@ -143,9 +186,52 @@ public record TrainingOptions(String dataset, String datasetSha256, DatasetForma
 			throw new TrainingException("--min-auc must lie between 0 and 1, not " + minAuc);
 		}
 		DatasetFormat format = values.parse("format", null, DatasetFormat::of, "uci or csv");
+		Path outputDir = values.parse("output-dir", "model", Path::of, "a valid directory path");
 		return new TrainingOptions(values.getOrDefault("dataset", DatasetSource.DEFAULT), sha256, format,
-				values.getOrDefault("label", null), positives, testSize, seed, folds, Path.of(values.getOrDefault("output-dir", "model")),
+				values.getOrDefault("label", null), positives, negatives, missing, testSize, seed, folds, outputDir,
 				tag, !arguments.containsOption("no-dump"), minAuc, arguments.containsOption("force"));
+	}
+
+	private static List<String> list(Values values, String name) {
+		String value = values.getOrDefault(name, null);
+		List<String> list = (value == null) ? List.of() : Arrays.stream(value.split(",", -1)).map(String::trim).toList();
+		if (list.stream().anyMatch(String::isEmpty)) {
+			throw new TrainingException("--" + name + " needs one or more comma-separated label values, not '" + value + "'");
+		}
+		return list;
+	}
+
+	/** @return {@code --missing=ca:4,thal:0} as {ca=[4], thal=[0]}, in field order */
+	private static Map<String, List<String>> missing(String value) {
+		if (value == null) {
+			return Map.of();
+		}
+		String expected = "; write --missing=FIELD:VALUE[,FIELD:VALUE], for example --missing=ca:4,thal:0";
+		Map<Field, List<String>> markers = new TreeMap<>();
+		for (String pair : value.split(",", -1)) {
+			String[] parts = pair.trim().split(":", -1);
+			if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+				throw new TrainingException("--missing: '" + pair.trim() + "' is not FIELD:VALUE" + expected);
+			}
+			String name = parts[0].trim();
+			Field field = Field.byJsonName(name).orElseThrow(() -> new TrainingException("--missing: '" + name
+					+ "' is not a field; the fields are " + Field.all().stream().map(Field::jsonName).toList()));
+			String marker = parts[1].trim();
+			try {
+				new BigDecimal(marker);
+			}
+			catch (NumberFormatException ex) {
+				throw new TrainingException("--missing: the value of " + name + " must be a number, not '" + marker
+						+ "'" + expected);
+			}
+			List<String> list = markers.computeIfAbsent(field, (key) -> new ArrayList<>());
+			if (list.stream().noneMatch((known) -> DatasetReader.same(known, marker))) {
+				list.add(marker);
+			}
+		}
+		Map<String, List<String>> byName = new LinkedHashMap<>();
+		markers.forEach((field, list) -> byName.put(field.jsonName(), list));
+		return byName;
 	}
 
 	/** @return whether cross-validation leaves one row out at a time */

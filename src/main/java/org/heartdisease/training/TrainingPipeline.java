@@ -48,7 +48,9 @@ public final class TrainingPipeline {
 	 */
 	public TrainingResult run(TrainingOptions options, Progress progress) {
 		DatasetSource source = DatasetSource.load(options.dataset(), options.datasetSha256());
-		Dataset data = DatasetReader.read(source, options.format(), options.label(), options.positive());
+		Dataset data = DatasetReader.read(source, options.format(), options.label(), options.positive(),
+				options.negative(), options.missing());
+		data.warnings().forEach(progress::warning);
 		Evaluator.Result evaluated = new Evaluator(this.trainer).evaluate(data, options.testSize(), options.folds(),
 				options.seed(), progress);
 		Evaluation evaluation = evaluated.evaluation();
@@ -61,7 +63,7 @@ public final class TrainingPipeline {
 	}
 
 	private static ModelArtifact.Dataset provenance(Dataset data) {
-		return new ModelArtifact.Dataset(data.source(), data.sha256(), data.format().id(), data.size(), data.label(),
+		return new ModelArtifact.Dataset(DatasetSource.publishedName(data.source()), data.sha256(), data.format().id(), data.size(), data.label(),
 				data.positiveValues(), data.positives(), data.negatives(), data.missing());
 	}
 

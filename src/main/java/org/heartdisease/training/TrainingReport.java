@@ -38,14 +38,26 @@ public final class TrainingReport {
 		line(out, "Training accuracy: %.2f%%", 100 * holdout.trainingAccuracy());
 		line(out, "Validation accuracy: %.2f%%", 100 * holdout.validationAccuracy());
 		line(out, "ROC AUC score: %.2f", holdout.rocAuc());
-		line(out, "Data: %s (%s, sha256 %s)", data.source(), data.format(), data.sha256());
+		// The path as given, which the user knows; the artifact records only the file name.
+		line(out, "Data: %s (%s, sha256 %s)", result.dataset().source(), data.format(), data.sha256());
 		line(out, "Rows: %d (%d %s, %d %s; %s = %s means %s); %d for training, %d for validation", data.rows(),
 				data.positives(), labels.positive(), data.negatives(), labels.negative(), data.label(),
 				String.join(" or ", data.positiveValues()), labels.positive(), holdout.trainingRows(),
 				holdout.validationRows());
+		Dataset read = result.dataset();
+		if ("csv".equals(data.format()) && !read.labelValues().isEmpty()) {
+			// Nothing about the label is guessed silently: every value, and the class it went to.
+			line(out, "Label values: %s%s", read.labelValues().entrySet().stream()
+				.map((entry) -> String.format(Locale.ROOT, "%s = %s: %d rows, %s", data.label(), entry.getKey(),
+						entry.getValue(), read.positiveValues().stream().anyMatch((value) -> DatasetReader
+							.same(value, entry.getKey())) ? labels.positive() : labels.negative()))
+				.collect(Collectors.joining("; ")), read.negativeValues().isEmpty()
+						? " (no --negative: every value not in --positive counts as " + labels.negative() + ")" : "");
+		}
 		String missing = data.missing().isEmpty() ? "none" : data.missing().entrySet().stream()
 			.map((entry) -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
-		line(out, "Missing values: %s", missing);
+		line(out, "Missing values: %s%s", missing, read.missingMarkers().isEmpty() ? ""
+				: " (besides ? and empty cells, read as missing: " + markers(read.missingMarkers()) + ")");
 		line(out, "Validation confusion matrix (%d rows, threshold %s):", holdout.validationRows(),
 				artifact.threshold());
 		String predicted = "predicted " + labels.positive();
@@ -70,6 +82,12 @@ public final class TrainingReport {
 			}
 		}
 		return out.toString();
+	}
+
+	/** @return {ca=[4], thal=[0]} as {@code ca:4,thal:0}, as --missing takes it */
+	static String markers(java.util.Map<String, List<String>> markers) {
+		return markers.entrySet().stream().flatMap((entry) -> entry.getValue().stream()
+			.map((value) -> entry.getKey() + ":" + value)).collect(Collectors.joining(","));
 	}
 
 	/** The table of scores: hold-out, per-fold cross-validation (k-fold only) and pooled out-of-fold. */

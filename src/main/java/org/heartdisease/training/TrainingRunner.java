@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -24,12 +27,15 @@ import org.heartdisease.model.ModelArtifactJson;
  * (the Python demo's three lines first) to stdout.
  *
  * <p>A failure prints one {@code error: ...} line to stderr and sets a non-zero exit code (2 for
- * bad options, 1 for anything else); it is not thrown, so Spring Boot's start-up failure report
+ * bad options, 1 for anything else, even an unexpected exception, whose stack trace is logged at DEBUG
+ * only); it is not thrown, so Spring Boot's start-up failure report
  * with its stack trace does not bury the message.
  */
 @Component
 @ConditionalOnProperty("train")
 class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	private static final Log logger = LogFactory.getLog(TrainingRunner.class);
 
 	private final Clock clock;
 
@@ -68,9 +74,14 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 			boolean belowFloor = auc < options.minAuc() && !options.force();
 			List<Path> written = new ArrayList<>();
 			if (options.dump() && !belowFloor) {
+				// The artifact is the commit point, so it is written last: it is what is served and gated, and
+				// it must never sit beside a card that describes another model. A failure while writing the
+				// card (three files, each atomically) leaves the previous artifact and card untouched; only a
+				// failure of the artifact's own write can leave a newer card, and that message says so.
+				List<Path> card = ModelCard.write(result, options.cardPath());
+				write(result, options.artifactPath(), card);
 				written.add(options.artifactPath());
-				write(result, options.artifactPath());
-				written.addAll(ModelCard.write(result, options.cardPath()));
+				written.addAll(card);
 			}
 			this.out.print(TrainingReport.format(result, written, belowFloor ? "below --min-auc" : "--no-dump"));
 			if (!written.isEmpty()) {
@@ -87,19 +98,25 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 		catch (TrainingException ex) {
 			fail(1, ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			// A bug or an unforeseen failure: still one line, not Spring Boot's report with a stack trace.
+			logger.debug("--train failed", ex);
+			fail(1, "training failed: " + ex + " (run with --logging.level.org.heartdisease=debug for the stack trace)");
+		}
 	}
 
-	private static void write(TrainingResult result, Path target) {
+	private static void write(TrainingResult result, Path target, List<Path> card) {
 		try {
 			ModelArtifactJson.write(result.model().artifact(), target);
 		}
 		catch (IOException ex) {
-			throw new TrainingException("cannot write the model to " + target + ": " + ex, ex);
+			throw new TrainingException("cannot write the model to " + target + ": " + ex + "; " + target
+					+ " is unchanged, but its model card " + card + " already describes the new model: train again", ex);
 		}
 	}
 
 	/** @return the jar this runs from, relative to the working directory where it lies below it, or null */
-	private static Path runningJar() {
+	static Path runningJar() {
 		File source = new ApplicationHome(TrainingRunner.class).getSource();
 		if (source == null || !source.isFile() || !source.getName().endsWith(".jar")) {
 			return null;
@@ -131,6 +148,12 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 						(total == 1) ? "fold" : "folds", (System.nanoTime() - this.started) / 1e9);
 				this.err.flush();
 			}
+		}
+
+		@Override
+		public void warning(String message) {
+			this.err.println("warning: " + message);
+			this.err.flush();
 		}
 
 	}

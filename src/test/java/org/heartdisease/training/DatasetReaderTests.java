@@ -218,4 +218,47 @@ class DatasetReaderTests {
 		return String.join(",", cells);
 	}
 
+	@Test
+	void shouldReadDeclaredMarkersAsMissingAndCountThem() {
+		List<String> lines = new ArrayList<>(uciLines(10));
+		String[] cells = lines.get(2).split(",");
+		cells[Field.CA.ordinal()] = "4.0";
+		lines.set(2, String.join(",", cells));
+		Dataset data = DatasetReader.read(source("test.data", String.join("\n", lines) + "\n"), null, null, List.of(),
+				List.of(), java.util.Map.of("ca", List.of("4")));
+		assertThat(data.rows().get(2)[Field.CA.ordinal()]).isNaN();
+		assertThat(data.missing()).isEqualTo(java.util.Map.of("ca", 1));
+		assertThat(data.missingMarkers()).isEqualTo(java.util.Map.of("ca", List.of("4")));
+		// Without the marker, 4.0 is a code like any other.
+		assertThat(readUci(lines).missing()).isEmpty();
+	}
+
+	@Test
+	void shouldRejectALabelOutsidePositiveAndNegativeNamingFileLineAndColumn() {
+		List<String> lines = uciLines(6);
+		String text = csv(lines, HEADER + ",num").replace(",2\r\n", ",1\r\n").replaceFirst(",0\r\n", ",7\r\n");
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> DatasetReader.read(source("t.csv", text), null, "num", List.of("1"), List.of("0"),
+					java.util.Map.of()))
+			.withMessage("t.csv, line 2, column 14 (num): unknown label value '7', expected one of [1] (--positive) "
+					+ "or [0] (--negative)");
+		Dataset lenient = DatasetReader.read(source("t.csv", text), null, "num", List.of("1"));
+		assertThat(lenient.labelValues()).containsExactly(java.util.Map.entry("0", 2), java.util.Map.entry("1", 3),
+				java.util.Map.entry("7", 1));
+		assertThat(lenient.positives()).isEqualTo(3);
+	}
+
+	@Test
+	void shouldWarnAboutTheKaggleMissingCodesOnlyWithoutMissingMarkers() {
+		String text = csv(uciLines(6), HEADER + ",target").replace(",2\r\n", ",1\r\n");
+		assertThat(DatasetReader.read(source("heart.csv", text), null, "target", List.of("0")).warnings())
+			.containsExactly("heart.csv has the columns of the Kaggle heart.csv, which writes a missing ca as 4 and a "
+					+ "missing thal as 0; give --missing=ca:4,thal:0 to read them as missing, as it is they are taken "
+					+ "for real codes");
+		assertThat(DatasetReader.read(source("heart.csv", text), null, "target", List.of("0"), List.of(),
+				java.util.Map.of("ca", List.of("4"), "thal", List.of("0"))).warnings()).isEmpty();
+		assertThat(DatasetReader.read(source("other.csv", csv(uciLines(6), HEADER + ",num")), null, "num",
+				List.of("2")).warnings()).isEmpty();
+	}
+
 }

@@ -53,4 +53,37 @@ class DatasetSourceTests {
 			.withMessageStartingWith(missing + ": no such file");
 	}
 
+	@Test
+	void shouldExplainARelativeFileUrlInsteadOfThrowingTheUriError() {
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> DatasetSource.load("file:datasets/x.csv", null))
+			.withMessageStartingWith("file:datasets/x.csv: not a usable file: URL (URI is not hierarchical)")
+			.withMessageContaining("file:///path/to/file")
+			.withMessageContaining("--dataset=datasets/x.csv");
+	}
+
+	@Test
+	void shouldNameAnInvalidPathOrUrl() {
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> DatasetSource.load("bad\0path", null))
+			.withMessageStartingWith("bad\0path: not a valid path");
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> DatasetSource.load("file:///a b", null))
+			.withMessageStartingWith("file:///a b: not a usable file: URL");
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> DatasetSource.load("https://exa mple.org/x.csv", null))
+			.withMessageStartingWith("https://exa mple.org/x.csv: not a usable URL");
+	}
+
+	@Test
+	void shouldPublishOnlyTheFileNameOrTheUrlWithoutCredentialsOrQuery() {
+		assertThat(DatasetSource.publishedName("/work/shared/datasets/uci-heart-disease/processed.cleveland.data"))
+			.isEqualTo("processed.cleveland.data");
+		assertThat(DatasetSource.publishedName("datasets/processed.cleveland.data")).isEqualTo("processed.cleveland.data");
+		assertThat(DatasetSource.publishedName("file:///home/someone/heart.csv")).isEqualTo("heart.csv");
+		assertThat(DatasetSource.publishedName("heart.csv")).isEqualTo("heart.csv");
+		assertThat(DatasetSource.publishedName("https://user:secret@example.org:8443/data/heart.csv?token=abc#x"))
+			.isEqualTo("https://example.org:8443/data/heart.csv");
+		assertThat(DatasetSource.publishedName("http://example.org/heart.csv")).isEqualTo("http://example.org/heart.csv");
+	}
+
 }

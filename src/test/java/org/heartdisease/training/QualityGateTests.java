@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class QualityGateTests {
 
 	/** @return a model trained on the Cleveland file with the given split seed and folds */
 	static ModelArtifact trained(Path data, long seed, int folds) {
-		TrainingOptions options = new TrainingOptions(data.toString(), null, DatasetFormat.UCI, null, List.of(), 0.2,
+		TrainingOptions options = new TrainingOptions(data.toString(), null, DatasetFormat.UCI, null, List.of(), List.of(), Map.of(), 0.2,
 				seed, folds, Path.of("unused"), "-gate-test", false, 0, false);
 		return new TrainingPipeline(Clock.systemUTC()).run(options).model().artifact();
 	}

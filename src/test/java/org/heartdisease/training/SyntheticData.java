@@ -1,5 +1,8 @@
 package org.heartdisease.training;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,20 @@ final class SyntheticData {
 		rows.set(1, row(random, false));
 		return new Dataset("synthetic", "0".repeat(64), DatasetFormat.UCI, "num", List.of("1", "2", "3", "4"), rows,
 				labels, Map.of());
+	}
+
+	/** @return a UCI-layout file of {@code size} synthetic rows in {@code dir}, num 1 for disease */
+	static Path uciFile(Path dir, int size, long seed) throws IOException {
+		Dataset data = dataset(size, seed);
+		boolean[] labels = data.labels();
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < data.size(); i++) {
+			for (double value : data.rows().get(i)) {
+				text.append(value).append(',');
+			}
+			text.append(labels[i] ? "1" : "0").append('\n');
+		}
+		return Files.writeString(dir.resolve("synthetic.data"), text);
 	}
 
 }

@@ -37,9 +37,33 @@ class TrainingOptionsTests {
 				"--tag=-kaggle", "--no-dump", "--dataset-sha256=" + "ab".repeat(32), "--spring.main.banner-mode=off",
 				"--min-auc=0.8", "--force");
 		assertThat(options).isEqualTo(new TrainingOptions("https://example.org/heart.csv", "ab".repeat(32),
-				DatasetFormat.CSV, "target", java.util.List.of("0", "2"), 0.25, 7, 10, Path.of("out"), "-kaggle", false,
+				DatasetFormat.CSV, "target", java.util.List.of("0", "2"), java.util.List.of(), java.util.Map.of(), 0.25, 7, 10, Path.of("out"), "-kaggle", false,
 				0.8, true));
 		assertThat(options.artifactPath()).isEqualTo(Path.of("out/heart-disease-kaggle.json"));
+	}
+
+	@Test
+	void shouldParseMissingMarkersInFieldOrderAndNegativeLabels() {
+		TrainingOptions options = parse("--train", "--missing=thal:0, ca:4,ca:4.0", "--negative=1");
+		assertThat(options.missing()).containsExactly(java.util.Map.entry("ca", java.util.List.of("4")),
+				java.util.Map.entry("thal", java.util.List.of("0")));
+		assertThat(options.negative()).containsExactly("1");
+		assertThat(parse("--train").missing()).isEmpty();
+	}
+
+	@Test
+	void shouldRejectBadMissingMarkersAndOverlappingLabels() {
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--missing=vessels:4"))
+			.withMessageStartingWith("--missing: 'vessels' is not a field; the fields are [age, sex,");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--missing=ca:four"))
+			.withMessageStartingWith("--missing: the value of ca must be a number, not 'four'");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--missing=ca"))
+			.withMessageStartingWith("--missing: 'ca' is not FIELD:VALUE; write --missing=FIELD:VALUE");
+		assertThatExceptionOfType(TrainingException.class).isThrownBy(() -> parse("--train", "--missing=ca:4,"))
+			.withMessageStartingWith("--missing: '' is not FIELD:VALUE");
+		assertThatExceptionOfType(TrainingException.class)
+			.isThrownBy(() -> parse("--train", "--positive=0,1", "--negative=1.0"))
+			.withMessage("--positive and --negative both hold [1]; a label value means one class");
 	}
 
 	@Test
@@ -83,7 +107,7 @@ class TrainingOptionsTests {
 	void shouldDescribeEveryOptionInTheUsage() {
 		assertThat(TrainingOptions.usage()).contains("--dataset=PATH_OR_URL", "--dataset-sha256=HEX", "--format=uci|csv",
 				"--label=COLUMN", "--positive=VALUE[,VALUE]", "--test-size=FRACTION", "--seed=N", "--folds=K",
-				"--output-dir=DIR", "--tag=SUFFIX", "--no-dump", "--dump", "--help", "--train");
+				"--output-dir=DIR", "--tag=SUFFIX", "--negative=VALUE[,VALUE]", "--missing=FIELD:VALUE", "--missing=ca:4,thal:0", "--no-dump", "--dump", "--help", "--train");
 	}
 
 }

@@ -1,12 +1,20 @@
 package org.heartdisease.training;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -59,6 +67,33 @@ class TrainingRunnerTests {
 	}
 
 	@Test
+	void shouldReadTheKaggleMissingCodesAsMissingWhenTold(CapturedOutput output) {
+		Path kaggle = TestData.kaggle();
+		int status = runApplication("--train", "--dataset=" + kaggle, "--label=target", "--positive=0",
+				"--missing=ca:4,thal:0", "--no-dump", "--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		assertThat(output.getOut())
+			.contains("Missing values: ca 5, thal 2 (besides ? and empty cells, read as missing: ca:4,thal:0)")
+			.contains("Label values: target = 0: 138 rows, heart-disease; target = 1: 165 rows, clear "
+					+ "(no --negative: every value not in --positive counts as clear)");
+		assertThat(output.getErr()).doesNotContain("warning:").doesNotContain("error:");
+	}
+
+	@Test
+	void shouldWarnThatTheKaggleFileCodesMissingValuesWithoutMissing(CapturedOutput output) {
+		Path kaggle = TestData.kaggle();
+		int status = runApplication("--train", "--dataset=" + kaggle, "--label=target", "--positive=0",
+				"--negative=1", "--no-dump", "--spring.main.banner-mode=off");
+		assertThat(status).isZero();
+		assertThat(output.getErr().lines().filter((line) -> line.startsWith("warning: ")).toList())
+			.containsExactly("warning: " + kaggle + " has the columns of the Kaggle heart.csv, which writes a missing "
+					+ "ca as 4 and a missing thal as 0; give --missing=ca:4,thal:0 to read them as missing, as it is "
+					+ "they are taken for real codes");
+		assertThat(output.getOut()).contains("Missing values: none")
+			.containsPattern("Label values: target = 0: 138 rows, heart-disease; target = 1: 165 rows, clear\\R");
+	}
+
+	@Test
 	void shouldEvaluateWithoutWritingWhenToldNoDump(@TempDir Path dir, CapturedOutput output) throws Exception {
 		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir, "--no-dump",
 				"--spring.main.banner-mode=off");
@@ -81,6 +116,54 @@ class TrainingRunnerTests {
 	}
 
 	@Test
+	void shouldExitOneWithOneErrorLineForARelativeFileUrl(@TempDir Path dir, CapturedOutput output) {
+		int status = runApplication("--train", "--dataset=file:datasets/x.csv", "--output-dir=" + dir,
+				"--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getErr().lines().filter((line) -> line.startsWith("error: ")).toList()).singleElement()
+			.asString().startsWith("error: file:datasets/x.csv: not a usable file: URL (URI is not hierarchical)");
+		assertThat(output.getAll()).doesNotContain("Application run failed").doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldExitTwoForAnInvalidOutputDirectory(CapturedOutput output) {
+		assertThat(runApplication("--train", "--output-dir=a\0b", "--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: --output-dir must be a valid directory path");
+		assertThat(output.getAll()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldTurnAnUnexpectedFailureIntoOneErrorLine(@TempDir Path dir) throws Exception {
+		Path data = SyntheticData.uciFile(dir, 80, 3);
+		Clock broken = new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				throw new IllegalStateException("the clock broke");
+			}
+		};
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		TrainingRunner runner = new TrainingRunner(broken, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		runner.run(new DefaultApplicationArguments("--train", "--dataset=" + data, "--output-dir=" + dir));
+		assertThat(runner.getExitCode()).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8).lines().filter((line) -> line.startsWith("error: ")).toList())
+			.containsExactly("error: training failed: java.lang.IllegalStateException: the clock broke (run with "
+					+ "--logging.level.org.heartdisease=debug for the stack trace)");
+		assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+	}
+
+	@Test
 	void shouldKeepTheGoodArtifactWhenTheNewModelIsBelowTheFloor(@TempDir Path dir, CapturedOutput output)
 			throws Exception {
 		Path artifact = Files.writeString(dir.resolve("heart-disease.json"), "the good model\n");
@@ -92,6 +175,23 @@ class TrainingRunnerTests {
 				+ "nothing was written, and " + artifact + " is unchanged. Give --force to write it anyway");
 		assertThat(artifact).hasContent("the good model");
 		assertThat(dir.resolve("heart-disease.md")).doesNotExist();
+	}
+
+	@Test
+	void shouldLeaveTheArtifactAloneWhenItsModelCardCannotBeWritten(@TempDir Path dir, CapturedOutput output)
+			throws Exception {
+		Path data = SyntheticData.uciFile(dir, 80, 3);
+		Path out = Files.createDirectory(dir.resolve("out"));
+		Path artifact = Files.writeString(out.resolve("heart-disease.json"), "the published model\n");
+		Path card = Files.writeString(out.resolve("heart-disease.md"), "its card\n");
+		// A non-empty directory where the ROC plot goes: the card cannot be replaced.
+		Files.writeString(Files.createDirectory(out.resolve("heart-disease-roc.svg")).resolve("x"), "x");
+		int status = runApplication("--train", "--dataset=" + data, "--output-dir=" + out, "--min-auc=0",
+				"--spring.main.banner-mode=off");
+		assertThat(status).isEqualTo(1);
+		assertThat(output.getErr()).contains("error: cannot write the model card " + out.resolve("heart-disease.md"));
+		assertThat(artifact).hasContent("the published model");
+		assertThat(card).hasContent("its card");
 	}
 
 	@Test
@@ -112,8 +212,13 @@ class TrainingRunnerTests {
 	@Test
 	void shouldPrintUsageForHelp(CapturedOutput output) {
 		assertThat(runApplication("--help", "--spring.main.banner-mode=off")).isZero();
-		assertThat(output.getOut()).contains("Usage:", "--positive=VALUE[,VALUE]");
+		assertThat(output.getOut()).contains("Usage:", "--positive=VALUE[,VALUE]", "--negative=VALUE[,VALUE]",
+				"--missing=FIELD:VALUE[,...]", "--missing=ca:4,thal:0");
 		assertThat(output.getOut()).doesNotContain("Training accuracy");
+		// Run from the classes here, not a jar: the usage names the jar where the build puts it.
+		assertThat(output.getOut()).contains("Usage: java -jar target/heart-disease-function-<version>.jar --train",
+				"Usage: java -jar target/heart-disease-function-<version>.jar --gate")
+			.doesNotContain("java -jar heart-disease-function.jar");
 	}
 
 	@Test
