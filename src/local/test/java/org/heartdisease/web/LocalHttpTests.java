@@ -173,8 +173,8 @@ class LocalHttpTests {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.getOutputStream().write(("GET /v3/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
-			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(response).startsWith("HTTP/1.1 200").doesNotContain("evil.example").contains("\"url\":\"/\"");
+			String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(raw).startsWith("HTTP/1.1 200").doesNotContain("evil.example").contains("\"url\":\"/\"");
 		}
 	}
 
