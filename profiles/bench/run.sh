@@ -190,7 +190,8 @@ row "local server VmRSS, sampled after each wrk run (max = after $((wrk_seconds 
 kill "$server" && wait "$server" 2>/dev/null || true
 trap - EXIT
 
-# --- the table
+# --- the table (provenance first: writing the table changes results.md itself)
+dirty=$(git status --porcelain -- src pom.xml profiles ":(exclude)$out" | head -1)
 {
 	echo "# Benchmark results"
 	echo
@@ -198,7 +199,7 @@ trap - EXIT
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "- JDK: $(java -version 2>&1 | head -2 | tail -1)"
-	echo "- command: \`$command_line\` (commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml profiles || echo ', with uncommitted changes'))"
+	echo "- command: \`$command_line\` (commit $(git rev-parse --short HEAD)$([ -z "$dirty" ] || echo ', with uncommitted changes'))"
 	echo
 	echo "| what | target | min | median | max | unit | n |"
 	echo "|---|---|---:|---:|---:|---|---:|"
