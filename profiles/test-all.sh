@@ -7,4 +7,9 @@ cd "$(dirname "$0")/.."
 for profile in gcp aws local; do
 	echo "==> ./mvnw -B clean verify -P$profile"
 	./mvnw -B clean verify -P"$profile"
+	profiles/bench/run.sh --collect "$profile"
 done
+# A smoke of the benchmark suite on the deployables just verified: that every measurement runs, with
+# one launch and tiny durations. It measures nothing; profiles/bench/run.sh alone does.
+echo "==> profiles/bench/run.sh --smoke --no-build"
+profiles/bench/run.sh --smoke --no-build

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# The benchmark suite: builds every deployable and measures every row of profiles/bench/README.md's
+# table on this machine, printing the table and writing it to profiles/bench/results.md.
+#
+#   profiles/bench/run.sh                 # the full suite (about 10 minutes on 2 cores)
+#   profiles/bench/run.sh --runs 7        # more launches per cold-start row (default 5)
+#   profiles/bench/run.sh --smoke         # 1 launch and tiny durations: proves the suite runs, measures nothing
+#   profiles/bench/run.sh --collect PROFILE   # copy the deployable that target/ holds (test-all.sh does this)
+#   profiles/bench/run.sh --smoke --no-build  # use the deployables collected before, build only the JMH sources
+#
+# Results of a smoke go to target/bench/smoke.md, never to results.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+work=${BENCH_WORK:-$root/.bench}
+runs=5
+smoke=false
+build=true
+out=profiles/bench/results.md
+command_line="profiles/bench/run.sh $*"
+
+collect() {
+	mkdir -p "$work/deploy"
+	case "$1" in
+		gcp)
+			cp target/deploy/*.jar "$work/deploy/gcp.jar"
+			cp target/invoker/java-function-invoker.jar "$work/deploy/java-function-invoker.jar" ;;
+		aws) cp target/*-aws.zip "$work/deploy/aws.zip" ;;
+		local) cp target/heart-disease-function-1.0.0-SNAPSHOT.jar "$work/deploy/local.jar" ;;
+		*) echo "unknown profile $1" >&2; exit 2 ;;
+	esac
+}
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--smoke) smoke=true; runs=1; out=target/bench/smoke.md ;;
+		--no-build) build=false ;;
+		--runs) runs=$2; shift ;;
+		--collect) collect "$2"; exit 0 ;;
+		*) echo "unknown option $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+if $smoke; then
+	jmh_args=(-f 1 -wi 0 -i 1 -r 100ms)
+	wrk_seconds=1; wrk_runs=1; train_runs=1
+else
+	# 2 forks x 5 measured seconds after 5 warm-up seconds, per benchmark.
+	jmh_args=(-f 2 -wi 5 -w 1s -i 5 -r 1s)
+	# 5 runs of 12 s on one server: 60 s of load, then its resident memory.
+	wrk_seconds=12; wrk_runs=5; train_runs=$runs
+fi
+
+mvn() { ./mvnw -q -B "$@"; }
+log() { printf '==> %s\n' "$*" >&2; }
+
+# wrk comes from Debian.
+if ! command -v wrk >/dev/null; then
+	log "installing wrk"
+	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+mkdir -p "$work" "$(dirname "$out")"
+rows=$work/rows.tsv
+: > "$rows"
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$rows"; }
+
+if $build; then
+	for profile in gcp aws local; do
+		log "building the $profile deployable"
+		mvn clean package -DskipTests -P"$profile"
+		collect "$profile"
+	done
+fi
+for file in gcp.jar java-function-invoker.jar aws.zip local.jar; do
+	[ -f "$work/deploy/$file" ] || { echo "missing $work/deploy/$file: run without --no-build" >&2; exit 1; }
+done
+
+log "compiling the timer and the JMH benchmarks (-Plocal,bench)"
+javac -d "$work/harness" profiles/bench/Harness.java
+harness() { java -Druns="$1" -Dpayload=src/test/resources/payloads/example.json -cp "$work/harness" Harness "${@:2}"; }
+# After test-all.sh's local build (--no-build) target/ holds the local classes: compile on top of them.
+if $build; then mvn clean test-compile -Plocal,bench; else mvn test-compile -Plocal,bench; fi
+mvn dependency:build-classpath -Plocal,bench -Dmdep.includeScope=test -Dmdep.outputFile="$work/bench.cp"
+# The runtime interface client as Lambda's managed runtime has it in /var/runtime/lib.
+mvn dependency:build-classpath -Paws -Dmdep.includeScope=test -Dmdep.outputFile="$work/aws.cp"
+ric=$(tr ':' '\n' < "$work/aws.cp" | grep -E '/(aws-lambda-java-runtime-interface-client|aws-lambda-java-serialization|aws-lambda-java-core|utils-lite|annotations)-[0-9.]+\.jar$' | paste -sd:)
+
+result() { # name target unit, from the harness's RESULT line on stdin
+	local output line; output=$(cat)
+	printf '%s\n' "$output" >&2
+	line=$(grep '^RESULT' <<< "$output")
+	set -- "$1" "$2" "$3" $line
+	row "$1" "$2" "$6" "$7" "$8" "$3" "${10}"
+}
+
+# --- sizes
+mib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.2f", b / 1048576 }'; }
+row "AWS package size (aws.zip)" "≤ 12 MiB" "$(mib "$work/deploy/aws.zip")" "" "" MiB 1
+row "GCP jar size" "≤ 15 MiB" "$(mib "$work/deploy/gcp.jar")" "" "" MiB 1
+row "local jar size (for reference)" "" "$(mib "$work/deploy/local.jar")" "" "" MiB 1
+
+# --- AWS: the zip unpacked as Lambda does, run by the runtime interface client with Lambda's flags
+log "AWS cold starts"
+rm -rf "$work/aws-task" && mkdir -p "$work/aws-task" && (cd "$work/aws-task" && unzip -q "$work/deploy/aws.zip")
+harness "$runs" lambda aws-cold "$work/aws-task" "$ric" | result "AWS: JVM launch → first answer (RIC, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)" "≤ 0.6 s" ms
+
+# --- GCP: the deploy jar under Google's invoker
+log "GCP cold starts"
+harness "$runs" http gcp-cold / -- java -jar "$work/deploy/java-function-invoker.jar" --classpath "$work/deploy/gcp.jar" \
+	--target org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --port '{port}' \
+	| result "GCP: invoker launch → first answer" "≤ 1.0 s" ms
+
+# --- local: plain java -jar, then the extracted jar with its class-data archive and AOT
+log "local cold starts"
+harness "$runs" http local-cold-jar /predict -- java -jar "$work/deploy/local.jar" --server.port='{port}' \
+	| result "local: java -jar launch → first answer" "≤ 1.0 s" ms
+profiles/local/cds.sh "$work/deploy/local.jar" "$work/local" >&2
+# The tuned launch of profiles/local/cds.sh: the archive, AOT, and a heap sized for one small model.
+tuned=(-XX:SharedArchiveFile="$work/local/application.jsa" -Dspring.aot.enabled=true -XX:+UseSerialGC -Xmx96m -Xss512k
+	-XX:ReservedCodeCacheSize=48m -jar "$work/local/local.jar")
+harness "$runs" http local-cold-cds /predict -- java "${tuned[@]}" --server.port='{port}' \
+	| result "local: extracted jar + CDS + AOT (+ SerialGC, -Xmx96m), launch → first answer" "≤ 1.0 s" ms
+
+# --- training on the Cleveland file
+dataset=datasets/processed.cleveland.data
+[ -f "$dataset" ] || dataset=../shared/datasets/uci-heart-disease/processed.cleveland.data
+if [ -f "$dataset" ]; then
+	log "training"
+	harness "$train_runs" exit train-jar "$work/train/heart-disease.json" -- java -jar "$work/deploy/local.jar" --train \
+		--dataset="$dataset" --output-dir="$work/train" \
+		| result "--train on Cleveland, java -jar, launch → artifact written (with CV)" "≤ 2 s" ms
+	harness "$train_runs" exit train-tuned "$work/train/heart-disease.json" -- env HEART_JAR="$work/deploy/local.jar" \
+		HEART_CDS_DIR="$work/local" profiles/local/train.sh --dataset="$dataset" --output-dir="$work/train" \
+		| result "--train on Cleveland, profiles/local/train.sh (C1, SerialGC, CDS), launch → artifact written" "≤ 2 s" ms
+else
+	row "--train on Cleveland" "≤ 2 s" "skipped: no $dataset" "" "" "" 0
+fi
+
+# --- JMH
+log "JMH"
+java -cp "target/test-classes:target/classes:$(cat "$work/bench.cp")" org.openjdk.jmh.Main "${jmh_args[@]}" \
+	-rf json -rff "$work/jmh.json" PredictBenchmark >&2
+java -cp "$work/harness" Harness jmh "$work/jmh.json" > "$work/jmh.tsv"
+while IFS=$'\t' read -r name min median max count; do
+	case "$name" in
+		*predictBean) row "predict bean, warm, one payload (JMH)" "≤ 2 µs" "$min" "$median" "$max" µs/op "$count" ;;
+		*functionJson) row "function through Spring Cloud Function's JSON conversion (JMH)" "≤ 20 µs" "$min" "$median" "$max" µs/op "$count" ;;
+		*exchange) row "shared exchange: JSON body → checked → diagnosis JSON (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
+	esac
+done < "$work/jmh.tsv"
+
+# --- local HTTP under wrk, then the server's resident memory
+log "wrk"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
+java "${tuned[@]}" --server.port="$port" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 300); do
+	curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @src/test/resources/payloads/example.json \
+		"http://127.0.0.1:$port/predict" && break
+	sleep 0.1
+done
+cat > "$work/post.lua" <<EOF
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [[$(cat src/test/resources/payloads/example.json)]]
+EOF
+# Warm-up (not recorded), then the measured runs.
+wrk -t2 -c8 -d"$wrk_seconds"s -s "$work/post.lua" "http://127.0.0.1:$port/predict" > /dev/null
+: > "$work/wrk.tsv"
+: > "$work/rss.tsv"
+for _ in $(seq "$wrk_runs"); do
+	wrk -t2 -c8 -d"$wrk_seconds"s --latency -s "$work/post.lua" "http://127.0.0.1:$port/predict" > "$work/wrk.txt"
+	cat "$work/wrk.txt" >&2
+	if grep -q 'Non-2xx' "$work/wrk.txt"; then echo "wrk got non-2xx answers" >&2; exit 1; fi
+	rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")
+	p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$work/wrk.txt")
+	printf '%s\t%s\n' "$rps" "$p99" >> "$work/wrk.tsv"
+	awk '/^VmRSS/ { printf "%.1f\n", $2 / 1024 }' "/proc/$server/status" >> "$work/rss.tsv"
+done
+stats() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s\t%s\t%s\t%d\n", v[1], m, v[NR], NR }'; }
+IFS=$'\t' read -r a b c n < <(cut -f1 "$work/wrk.tsv" | stats)
+row "local HTTP (tuned launch), wrk -t2 -c8, throughput" "≥ 8,000 req/s" "$a" "$b" "$c" "req/s" "$n"
+IFS=$'\t' read -r a b c n < <(cut -f2 "$work/wrk.tsv" | stats)
+row "local HTTP (tuned launch), wrk -t2 -c8, p99 latency" "≤ 5 ms" "$a" "$b" "$c" ms "$n"
+IFS=$'\t' read -r a b c n < <(stats < "$work/rss.tsv")
+row "local server VmRSS, sampled after each wrk run (max = after $((wrk_seconds * wrk_runs)) s of load)" "≤ 200 MiB" "$a" "$b" "$c" MiB "$n"
+kill "$server" && wait "$server" 2>/dev/null || true
+trap - EXIT
+
+# --- the table (provenance first: writing the table changes results.md itself)
+dirty=$(git status --porcelain -- src pom.xml profiles ":(exclude)$out" | head -1)
+{
+	echo "# Benchmark results"
+	echo
+	if $smoke; then echo "**Smoke run: one launch and tiny durations; these figures measure nothing.**"; echo; fi
+	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "- JDK: $(java -version 2>&1 | head -2 | tail -1)"
+	echo "- command: \`$command_line\` (commit $(git rev-parse --short HEAD)$([ -z "$dirty" ] || echo ', with uncommitted changes'))"
+	echo
+	echo "| what | target | min | median | max | unit | n |"
+	echo "|---|---|---:|---:|---:|---|---:|"
+	awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$rows"
+} > "$out"
+cat "$out"
