@@ -56,7 +56,10 @@ rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server/status"; }
 # Resident memory mostly tracks how far the collector let the heap grow; a leak shows as live heap.
 live_heap() {
 	jcmd "$server" GC.run >/dev/null
-	jcmd "$server" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub("K,?", "", $(i + 1)); printf "%.0f", $(i + 1) / 1024; exit}}'
+	# The heap's lines carry "total ..., used ...K" (one line for G1, one per generation for Serial).
+	jcmd "$server" GC.heap_info | awk '/total/ && /used/ {
+		for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub("K,?", "", v); sum += v}
+	} END {printf "%.0f", sum / 1024}'
 }
 
 # Warm-up, so the first round measures a steady server rather than the JIT.
