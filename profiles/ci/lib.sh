@@ -115,3 +115,11 @@ output() {
 		printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
 	fi
 }
+
+# require_run_id SCRIPT RUN_ID: exits 2 unless the run id is safe in a storage path.
+require_run_id() {
+	if [[ ! "$2" =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]]; then
+		echo "$1: --run-id must be letters, digits, '.', '_' or '-', not '$2'" >&2
+		exit 2
+	fi
+}

@@ -42,10 +42,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 [[ -n "$prefix" ]] || { echo "publish.sh: --prefix is required" >&2; exit 2; }
 prefix="$(storage_prefix "$prefix")"
-if [[ ! "$run_id" =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]]; then
-	echo "publish.sh: --run-id must be letters, digits, '.', '_' or '-', not '$run_id'" >&2
-	exit 2
-fi
+require_run_id publish.sh "$run_id"
 run_dir="$prefix/runs/$run_id"
 
 if [[ "$promote" == true ]]; then

@@ -48,10 +48,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 [[ -n "$prefix" ]] || { echo "rollback.sh: --prefix is required" >&2; exit 2; }
 prefix="$(storage_prefix "$prefix")"
-if [[ ! "$run_id" =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]]; then
-	echo "rollback.sh: --run-id must be letters, digits, '.', '_' or '-', not '$run_id'" >&2
-	exit 2
-fi
+require_run_id rollback.sh "$run_id"
 run_dir="$prefix/runs/$run_id"
 dry=()
 [[ "$DRY_RUN" == true ]] && dry=(--dry-run)
