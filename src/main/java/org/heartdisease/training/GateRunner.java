@@ -15,8 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +31,7 @@ import org.heartdisease.model.ModelArtifactJson;
  */
 @Component
 @ConditionalOnProperty("gate")
-class GateRunner implements ApplicationRunner, ExitCodeGenerator {
+class GateRunner extends CommandRunner {
 
 	private static final Log logger = LogFactory.getLog(GateRunner.class);
 
@@ -42,19 +40,12 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Map<String, String> OPTIONS = options();
 
-	private final PrintStream out;
-
-	private final PrintStream err;
-
-	private int exitCode;
-
 	GateRunner() {
 		this(System.out, System.err);
 	}
 
 	GateRunner(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
+		super(out, err);
 	}
 
 	private static Map<String, String> options() {
@@ -186,15 +177,5 @@ class GateRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	private void fail(int code, String message) {
-		this.exitCode = code;
-		this.err.println("error: " + message);
-		this.err.flush();
-	}
-
-	@Override
-	public int getExitCode() {
-		return this.exitCode;
-	}
 
 }

@@ -13,8 +13,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.system.ApplicationHome;
 import org.springframework.stereotype.Component;
@@ -33,26 +31,19 @@ import org.heartdisease.model.ModelArtifactJson;
  */
 @Component
 @ConditionalOnProperty("train")
-class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
+class TrainingRunner extends CommandRunner {
 
 	private static final Log logger = LogFactory.getLog(TrainingRunner.class);
 
 	private final Clock clock;
-
-	private final PrintStream out;
-
-	private final PrintStream err;
-
-	private int exitCode;
 
 	TrainingRunner() {
 		this(Clock.systemUTC(), System.out, System.err);
 	}
 
 	TrainingRunner(Clock clock, PrintStream out, PrintStream err) {
+		super(out, err);
 		this.clock = clock;
-		this.out = out;
-		this.err = err;
 	}
 
 	@Override
@@ -158,15 +149,5 @@ class TrainingRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	}
 
-	private void fail(int code, String message) {
-		this.exitCode = code;
-		this.err.println("error: " + message);
-		this.err.flush();
-	}
-
-	@Override
-	public int getExitCode() {
-		return this.exitCode;
-	}
 
 }
