@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,40 @@ class LambdaPackageIT {
 		assertThat(entries).noneMatch((entry) -> entry.startsWith("org/heartdisease/web/"))
 			.noneMatch((entry) -> entry.endsWith("Tests.class") || entry.endsWith("IT.class"))
 			.noneMatch((entry) -> entry.startsWith("events/") || entry.startsWith("payloads/"));
+	}
+
+	@Test
+	void shouldCarryOnlyWhatTheFunctionRuns() throws IOException {
+		List<String> entries = LambdaPackage.entries();
+		// spring-web only for adapter-aws's HTTP status enum; no HTTP clients for Boot to configure.
+		assertThat(entries).noneMatch((entry) -> entry.startsWith("lib/spring-web-"))
+			.contains("org/springframework/http/HttpStatus.class")
+			.noneMatch((entry) -> entry.startsWith("org/springframework/web/"))
+			.noneMatch((entry) -> entry.startsWith("lib/joda-time-") || entry.startsWith("lib/micrometer-")
+					|| entry.startsWith("lib/log4j-") || entry.startsWith("lib/liblinear-"))
+			.noneMatch((entry) -> entry.startsWith("lib/spring-boot-autoconfigure-3")
+					|| entry.startsWith("lib/spring-context-6"))
+			.contains("lib/spring-boot-autoconfigure-lambda.jar", "lib/spring-context-lambda.jar")
+			.noneMatch((entry) -> entry.startsWith("META-INF/native-image/"));
+		assertThat(jarEntries("lib/spring-boot-autoconfigure-lambda.jar"))
+			.contains("org/springframework/boot/autoconfigure/jackson/JacksonAutoConfiguration.class",
+					"org/springframework/boot/autoconfigure/condition/ConditionalOnMissingBean.class",
+					"META-INF/spring.factories")
+			.noneMatch((entry) -> entry.startsWith("org/springframework/boot/autoconfigure/web/"));
+		assertThat(jarEntries("lib/spring-context-lambda.jar"))
+			.contains("org/springframework/context/annotation/AnnotationConfigApplicationContext.class")
+			.noneMatch((entry) -> entry.startsWith("org/springframework/scheduling/"));
+	}
+
+	private static List<String> jarEntries(String entry) throws IOException {
+		try (ZipFile zip = new ZipFile(LambdaPackage.path().toFile());
+				ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry(entry)))) {
+			List<String> names = new ArrayList<>();
+			for (ZipEntry next = jar.getNextEntry(); next != null; next = jar.getNextEntry()) {
+				names.add(next.getName());
+			}
+			return names;
+		}
 	}
 
 	private static String read(String entry) throws IOException {
