@@ -107,11 +107,12 @@ log "AWS cold starts"
 rm -rf "$work/aws-task" && mkdir -p "$work/aws-task" && (cd "$work/aws-task" && unzip -q "$work/deploy/aws.zip")
 harness "$runs" lambda aws-cold "$work/aws-task" "$ric" | result "AWS: JVM launch → first answer (RIC, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)" "≤ 0.6 s" ms
 
-# --- GCP: the deploy jar under Google's invoker
+# --- GCP: the deploy jar under Google's invoker, with the JVM flags profiles/gcp/deploy.sh deploys
 log "GCP cold starts"
-harness "$runs" http gcp-cold / -- java -jar "$work/deploy/java-function-invoker.jar" --classpath "$work/deploy/gcp.jar" \
+harness "$runs" http gcp-cold / -- env JAVA_TOOL_OPTIONS="$(<profiles/gcp/jvm-options)" \
+	java -jar "$work/deploy/java-function-invoker.jar" --classpath "$work/deploy/gcp.jar" \
 	--target org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --port '{port}' \
-	| result "GCP: invoker launch → first answer" "≤ 1.0 s" ms
+	| result "GCP: invoker launch → first answer (JAVA_TOOL_OPTIONS of profiles/gcp/jvm-options)" "≤ 1.0 s" ms
 
 # --- local: plain java -jar, then the extracted jar with its class-data archive and AOT
 log "local cold starts"

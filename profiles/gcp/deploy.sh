@@ -69,12 +69,15 @@ if [[ -n "$promote" ]]; then
 	exit 0
 fi
 
+# The JVM flags every instance starts with (profiles/gcp/jvm-options): Spring AOT's start-up code, and
+# the JIT and collector Lambda uses, which start a function in about half the CPU time.
 command=(gcloud functions deploy "$name"
 	--gen2
 	--runtime java17
 	--entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher
 	--source target/deploy
 	--trigger-http
+	--set-env-vars "JAVA_TOOL_OPTIONS=$(<profiles/gcp/jvm-options)"
 	"$access"
 	--region "$region"
 	--memory "$memory"

@@ -30,7 +30,8 @@ class DeliveryScriptsTests {
 
 	private static final String GCP_DEPLOY = "gcloud functions deploy heart-disease --gen2 --runtime java17"
 			+ " --entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --source target/deploy"
-			+ " --trigger-http --no-allow-unauthenticated --region europe-west1 --memory 512Mi --min-instances 0"
+			+ " --trigger-http --set-env-vars JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1\\ -XX:+UseSerialGC\\ -Dspring.aot.enabled=true"
+			+ " --no-allow-unauthenticated --region europe-west1 --memory 512Mi --min-instances 0"
 			+ " --max-instances 3 --timeout 60s";
 
 	private static List<String> dryRun(String script, String... arguments) {

@@ -78,6 +78,8 @@ class GcpInvokerIT {
 		builder.environment().remove("spring.cloud.function.definition");
 		builder.environment().remove("SPRING_CLOUD_FUNCTION_DEFINITION");
 		builder.environment().remove("MAIN_CLASS");
+		// The JVM flags profiles/gcp/deploy.sh deploys with, Spring AOT's start-up code among them.
+		builder.environment().put("JAVA_TOOL_OPTIONS", Files.readString(Path.of("profiles/gcp/jvm-options")).strip());
 		long started = System.nanoTime();
 		invoker = builder.start();
 		awaitAnswer(Duration.ofSeconds(60));
@@ -98,6 +100,11 @@ class GcpInvokerIT {
 		if (log != null) {
 			Files.deleteIfExists(log);
 		}
+	}
+
+	@Test
+	void shouldStartWithTheStartUpCodeSpringAotGenerated() throws IOException {
+		assertThat(Files.readString(log)).contains("Starting AOT-processed");
 	}
 
 	static Stream<SurfaceCase> cases() {
