@@ -1,6 +1,7 @@
 package org.heartdisease.gcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.heartdisease.CloudFunctionContexts;
 import org.heartdisease.HeartDiseaseApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +61,11 @@ class GcpConfigurationTests {
 			.lookup(GcpPredictFunction.NAME, "application/json");
 		assertThat(function.isSkipInputConversion()).isTrue();
 		assertThat(function.isSkipOutputConversion()).isTrue();
+	}
+
+	@Test
+	void shouldCarryOnlyTheAutoConfigurationAFunctionUses() {
+		CloudFunctionContexts.assertOnlyWhatAFunctionUses(context);
 	}
 
 	@Test
