@@ -6,6 +6,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import org.heartdisease.training.TrainingCommand;
+
 /**
  * Serves the heart-disease model as a Spring Cloud Function, or trains it when started with
  * {@code --train} (see {@code training.TrainingRunner}), or compares two models with {@code --gate}
@@ -15,17 +17,27 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class HeartDiseaseApplication {
 
 	public static void main(String[] args) {
-		SpringApplication application = new SpringApplication(HeartDiseaseApplication.class);
 		if (isCommand(args)) {
 			// Training, the quality gate and --help are one-shot commands: no web server, and the
 			// JVM exits with the runner's exit code once it is done.
+			SpringApplication application = new SpringApplication(primarySource(args));
 			application.setWebApplicationType(WebApplicationType.NONE);
 			// A command's output is its report; framework chatter stays out unless asked for.
 			application.setLogStartupInfo(false);
 			application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
 			System.exit(SpringApplication.exit(application.run(args)));
 		}
-		application.run(args);
+		new SpringApplication(HeartDiseaseApplication.class).run(args);
+	}
+
+	/**
+	 * @return what the application context is built from: for {@code --train}, the command runners only
+	 * ({@link TrainingCommand}), since training needs none of the application's beans and never loads the
+	 * served model, and creating the serving surface would take longer than training itself; otherwise
+	 * the whole application
+	 */
+	static Class<?> primarySource(String[] args) {
+		return isCommand(args, "--train") ? TrainingCommand.class : HeartDiseaseApplication.class;
 	}
 
 	/**
@@ -33,12 +45,18 @@ public class HeartDiseaseApplication {
 	 * {@code --help}) rather than the server
 	 */
 	static boolean isCommand(String[] args) {
+		return isCommand(args, "--train") || isCommand(args, "--gate") || isCommand(args, "--help");
+	}
+
+	/**
+	 * @param command the option that asks for the command, such as {@code --train}
+	 * @return whether the arguments ask for it, by the same rule as {@code @ConditionalOnProperty("train")}:
+	 * present and not {@code false}
+	 */
+	static boolean isCommand(String[] args, String command) {
 		for (String arg : args) {
-			// The same rule as @ConditionalOnProperty("train"): present and not "false".
-			for (String command : new String[] { "--train", "--gate", "--help" }) {
-				if (arg.equals(command) || (arg.startsWith(command + "=") && !arg.equalsIgnoreCase(command + "=false"))) {
-					return true;
-				}
+			if (arg.equals(command) || (arg.startsWith(command + "=") && !arg.equalsIgnoreCase(command + "=false"))) {
+				return true;
 			}
 		}
 		return false;

@@ -1,7 +1,10 @@
 package org.heartdisease;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import org.heartdisease.training.TrainingCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,19 @@ class HeartDiseaseApplicationTests {
 			""")
 	void shouldRunAsACommandExactlyWhenTheRunnersWould(String arg, boolean command) {
 		assertThat(HeartDiseaseApplication.isCommand(new String[] { arg })).isEqualTo(command);
+	}
+
+	@Test
+	void shouldTrainInTheCommandContextAndRunEverythingElseInTheApplication() {
+		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--train", "--dataset=x" }))
+			.isEqualTo(TrainingCommand.class);
+		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--help", "--train" }))
+			.isEqualTo(TrainingCommand.class);
+		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--train=false", "--gate" }))
+			.isEqualTo(HeartDiseaseApplication.class);
+		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--gate" })).isEqualTo(HeartDiseaseApplication.class);
+		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--help" })).isEqualTo(HeartDiseaseApplication.class);
+		assertThat(HeartDiseaseApplication.primarySource(new String[0])).isEqualTo(HeartDiseaseApplication.class);
 	}
 
 }

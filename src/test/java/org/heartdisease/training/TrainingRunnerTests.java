@@ -9,19 +9,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import org.heartdisease.HeartDiseaseApplication;
+import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.model.ModelArtifactJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +68,38 @@ class TrainingRunnerTests {
 		assertThat(dir.resolve("heart-disease-test-calibration.svg")).content().startsWith("<?xml");
 		assertThat(ModelArtifactJson.read(Files.newInputStream(written), written.toString()).artifact().tag())
 			.isEqualTo("-test");
+	}
+
+	@Test
+	void shouldTrainInTheCommandContextAsInTheApplication(@TempDir Path dir, CapturedOutput output) throws Exception {
+		// HeartDiseaseApplication.main starts --train from TrainingCommand, the runners alone.
+		Path data = TestData.cleveland();
+		Path alone = dir.resolve("alone");
+		SpringApplication application = new SpringApplication(TrainingCommand.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		ConfigurableApplicationContext context = application.run("--train", "--dataset=" + data,
+				"--output-dir=" + alone, "--spring.main.banner-mode=off", "--spring.main.log-startup-info=false");
+		assertThat(context.getBeansOfType(ApplicationRunner.class).values()).singleElement()
+			.isInstanceOf(TrainingRunner.class);
+		assertThat(context.getBeansOfType(HeartDiseaseModel.class)).isEmpty();
+		assertThat(SpringApplication.exit(context)).isZero();
+		Path full = dir.resolve("full");
+		assertThat(runApplication("--train", "--dataset=" + data, "--output-dir=" + full, "--spring.main.banner-mode=off",
+				"--spring.main.log-startup-info=false")).isZero();
+		for (String file : new String[] { "heart-disease.md", "heart-disease-roc.svg", "heart-disease-calibration.svg" }) {
+			assertThat(alone.resolve(file)).hasSameBinaryContentAs(full.resolve(file));
+		}
+		assertThat(withoutTime(alone.resolve("heart-disease.json"))).isEqualTo(withoutTime(full.resolve("heart-disease.json")));
+		String[] reports = output.getOut().split("Training accuracy", -1);
+		assertThat(reports).hasSize(3);
+		assertThat(reports[1].replace(alone.toString(), "DIR")).isEqualTo(reports[2].replace(full.toString(), "DIR"));
+	}
+
+	private static List<String> withoutTime(Path artifact) throws Exception {
+		return Files.readAllLines(artifact)
+			.stream()
+			.filter((line) -> !line.contains("\"trainedAt\"") && !line.contains("\"" + ModelArtifactJson.CHECKSUM + "\""))
+			.toList();
 	}
 
 	@Test
