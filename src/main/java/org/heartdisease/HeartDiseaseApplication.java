@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.BackgroundPreinitializer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import org.heartdisease.training.TrainingCommand;
@@ -20,6 +21,10 @@ public class HeartDiseaseApplication {
 		if (isCommand(args)) {
 			// Training, the quality gate and --help are one-shot commands: no web server, and the
 			// JVM exits with the runner's exit code once it is done.
+			// Spring Boot would warm up Jackson, validation and the message converters on a second thread
+			// for a server's first request; a command would only lose that CPU to it. Read once, when
+			// the SpringApplication creates its listeners: so set before.
+			System.setProperty(BackgroundPreinitializer.IGNORE_BACKGROUNDPREINITIALIZER_PROPERTY_NAME, "true");
 			SpringApplication application = new SpringApplication(primarySource(args));
 			application.setWebApplicationType(WebApplicationType.NONE);
 			// A command's output is its report; framework chatter stays out unless asked for.
