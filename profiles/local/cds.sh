@@ -34,22 +34,32 @@ java -XX:ArchiveClassesAtExit="$dir/application.jsa" -Dspring.aot.enabled=true -
 	--server.port=0 --server.address=127.0.0.1 --logging.level.root=WARN \
 	--logging.level.org.springframework.boot.web.embedded.tomcat.TomcatWebServer=INFO >"$log" 2>&1 &
 server=$!
+# On any failure: stop the training run and drop whatever archive it wrote as it exited.
+fail() {
+	kill "$server" 2>/dev/null || true
+	wait "$server" 2>/dev/null || true
+	rm -f "$dir/application.jsa"
+	cat "$log" >&2
+	echo "cds.sh: $*; no archive written" >&2
+	exit 1
+}
+trap 'fail "interrupted"' INT TERM
 trap 'kill "$server" 2>/dev/null || true' EXIT
 port=
 for _ in $(seq 600); do
 	port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$log")
 	[ -n "$port" ] && break
-	kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
+	kill -0 "$server" 2>/dev/null || fail "the training run stopped before it served"
 	sleep 0.1
 done
-[ -n "$port" ] || { cat "$log" >&2; echo "the training run did not start" >&2; exit 1; }
+[ -n "$port" ] || fail "the training run did not start within 60 s"
 
 url=http://127.0.0.1:$port
 # Each kind of answer once; the status is checked, so an archive is never built from a broken server.
 expect() { # status, then curl's arguments
 	local status
-	status=$(curl -s -o /dev/null -w '%{http_code}' "${@:2}")
-	[ "$status" = "$1" ] || { echo "training request ${*:2}: $status, expected $1" >&2; cat "$log" >&2; exit 1; }
+	status=$(curl -s -o /dev/null -w '%{http_code}' "${@:2}" || true)
+	[ "$status" = "$1" ] || fail "training request ${*:2}: $status, expected $1"
 }
 json=(-H 'Content-Type: application/json')
 expect 200 "${json[@]}" --data-binary "@$payloads/example.json" "$url/predict"
@@ -66,6 +76,6 @@ expect 200 "$url/v3/api-docs"
 # A clean stop: the JVM writes the archive as it exits.
 kill "$server"
 wait "$server" || true
-trap - EXIT
-[ -f "$dir/application.jsa" ] || { cat "$log" >&2; echo "no archive written" >&2; exit 1; }
+trap - INT TERM EXIT
+[ -f "$dir/application.jsa" ] || fail "the JVM wrote no archive"
 echo "CDS archive: $dir/application.jsa"
