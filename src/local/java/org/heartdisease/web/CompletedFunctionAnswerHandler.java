@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@code predict} function is not reactive, so its {@code Mono} holds the answer as soon as the
  * controller returns; this handler then writes it at once with the adapter's own handlers, the same
  * ones the second dispatch would have used (same converters, same bytes). A {@code Mono} that is not
- * complete yet, or that failed, takes Spring MVC's asynchronous path as before.
+ * complete yet, empty or failed takes Spring MVC's asynchronous path as before.
  */
 final class CompletedFunctionAnswerHandler implements HandlerMethodReturnValueHandler {
 
@@ -61,14 +61,12 @@ final class CompletedFunctionAnswerHandler implements HandlerMethodReturnValueHa
 			NativeWebRequest webRequest) throws Exception {
 		// Subscribing to a Mono of values already computed completes the future before toFuture returns.
 		CompletableFuture<?> answer = ((Mono<?>) returnValue).toFuture();
-		if (answer.isDone() && !answer.isCompletedExceptionally()) {
-			Object value = answer.join();
-			if (value != null) {
-				this.handlers.handleReturnValue(value, new ResultParameter(returnType, value), mavContainer, webRequest);
-				return;
-			}
-		}
-		this.handlers.handleReturnValue(returnValue, returnType, mavContainer, webRequest);
+		Object value = (answer.isDone() && !answer.isCompletedExceptionally()) ? answer.join() : null;
+		// Anything else goes the asynchronous way as the future, never as the Mono: subscribing to the
+		// Mono again would run its pipeline a second time. Spring MVC treats both alike (a single value,
+		// or the error, in a DeferredResult).
+		Object result = (value != null) ? value : answer;
+		this.handlers.handleReturnValue(result, new ResultParameter(returnType, result), mavContainer, webRequest);
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package org.heartdisease.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -16,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,19 +52,31 @@ class CompletedFunctionAnswerHandlerTests {
 	}
 
 	@Test
-	void shouldLeaveAnAnswerNotYetThereToSpringMvc() throws Exception {
-		Mono<ResponseEntity<String>> answer = Sinks.<ResponseEntity<String>>one().asMono();
-		handle(answer);
-		assertThat(this.recorder.values).containsExactly(answer);
+	void shouldLeaveAnAnswerNotYetThereToSpringMvcSubscribedOnce() throws Exception {
+		Sinks.One<ResponseEntity<String>> sink = Sinks.one();
+		AtomicInteger subscriptions = new AtomicInteger();
+		handle(sink.asMono().doOnSubscribe((subscription) -> subscriptions.incrementAndGet()));
+		assertThat(this.recorder.values).singleElement().isInstanceOf(CompletableFuture.class);
+		CompletableFuture<?> future = (CompletableFuture<?>) this.recorder.values.get(0);
+		assertThat(future).isNotDone();
+		ResponseEntity<String> entity = ResponseEntity.ok("{}");
+		sink.tryEmitValue(entity);
+		assertThat(future).isDone();
+		assertThat((Object) future.join()).isSameAs(entity);
+		assertThat(subscriptions).hasValue(1);
 	}
 
 	@Test
 	void shouldLeaveAFailedOrEmptyAnswerToSpringMvc() throws Exception {
-		Mono<ResponseEntity<String>> failed = Mono.error(new IllegalStateException("failed"));
-		Mono<ResponseEntity<String>> empty = Mono.empty();
-		handle(failed);
-		handle(empty);
-		assertThat(this.recorder.values).containsExactly(failed, empty);
+		IllegalStateException failure = new IllegalStateException("failed");
+		handle(Mono.error(failure));
+		handle(Mono.empty());
+		assertThat(this.recorder.values).hasSize(2).allMatch(CompletableFuture.class::isInstance);
+		assertThat((CompletableFuture<?>) this.recorder.values.get(0)).isCompletedExceptionally()
+			.failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class).withCause(failure);
+		CompletableFuture<?> empty = (CompletableFuture<?>) this.recorder.values.get(1);
+		assertThat(empty).isDone();
+		assertThat((Object) empty.join()).isNull();
 	}
 
 	@Test
@@ -68,6 +85,15 @@ class CompletedFunctionAnswerHandlerTests {
 		assertThat(this.handler.supportsReturnType(this.post.getReturnValueType("text"))).isFalse();
 		HandlerMethod other = new HandlerMethod(this, getClass().getDeclaredMethod("monoOfElsewhere"));
 		assertThat(this.handler.supportsReturnType(other.getReturnValueType(Mono.just(1)))).isFalse();
+	}
+
+	@Test
+	void shouldLeaveToHandlersSpringMvcHasForTheFuture() {
+		RequestMappingHandlerAdapter adapter = new RequestMappingHandlerAdapter();
+		adapter.setApplicationContext(new StaticWebApplicationContext());
+		adapter.afterPropertiesSet();
+		MethodParameter future = this.post.getReturnValueType(new CompletableFuture<>());
+		assertThat(adapter.getReturnValueHandlers()).anyMatch((handler) -> handler.supportsReturnType(future));
 	}
 
 	@Test
