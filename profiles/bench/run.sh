@@ -119,11 +119,12 @@ log "local cold starts"
 harness "$runs" http local-cold-jar /predict -- java -jar "$work/deploy/local.jar" --server.port='{port}' \
 	| result "local: java -jar launch → first answer" "≤ 1.0 s" ms
 profiles/local/cds.sh "$work/deploy/local.jar" "$work/local" >&2
-# The tuned launch of profiles/local/cds.sh: the archive, AOT, and a heap sized for one small model.
-tuned=(-XX:SharedArchiveFile="$work/local/application.jsa" -Dspring.aot.enabled=true -XX:+UseSerialGC -Xmx96m -Xss512k
+# The tuned launch of profiles/local/cds.sh: the archive (trained on a run that answered one request
+# of each kind), AOT, and a heap sized for one small model.
+tuned=(-XX:SharedArchiveFile="$work/local/application.jsa" -Dspring.aot.enabled=true -XX:+UseSerialGC -Xmx64m -Xss512k
 	-XX:ReservedCodeCacheSize=48m -jar "$work/local/local.jar")
 harness "$runs" http local-cold-cds /predict -- java "${tuned[@]}" --server.port='{port}' \
-	| result "local: extracted jar + CDS + AOT (+ SerialGC, -Xmx96m), launch → first answer" "≤ 1.0 s" ms
+	| result "local: extracted jar + CDS + AOT (+ SerialGC, -Xmx64m), launch → first answer" "≤ 1.0 s" ms
 
 # --- training on the Cleveland file
 dataset=datasets/processed.cleveland.data

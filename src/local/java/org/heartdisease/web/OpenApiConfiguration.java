@@ -1,7 +1,9 @@
 package org.heartdisease.web;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,7 @@ import org.heartdisease.prediction.ModelDescription;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The OpenAPI description of the local API, served by springdoc at {@code /v3/api-docs} (and
@@ -53,11 +56,15 @@ class OpenApiConfiguration {
 	@Bean
 	OpenAPI heartDiseaseOpenApi(Supplier<ModelDescription> describe, RequestLimits limits) {
 		ModelDescription description = describe.get();
-		Components components = new Components();
-		for (Class<?> type : List.of(Diagnosis.class, Problem.class, ModelDescription.class)) {
-			ModelConverters.getInstance().readAll(type).forEach(components::addSchemas);
-		}
-		components.addSchemas("Payload", payloadSchema(description));
+		Components components = new SchemasOnFirstUse(() -> {
+			Map<String, Schema> schemas = new LinkedHashMap<>();
+			ModelConverters converters = answerConverters();
+			for (Class<?> type : List.of(Diagnosis.class, Problem.class, ModelDescription.class)) {
+				schemas.putAll(converters.readAll(type));
+			}
+			schemas.put("Payload", payloadSchema(description));
+			return schemas;
+		});
 		Schema<?> payload = ref("Payload");
 		Schema<?> batch = new ArraySchema().items(ref("Payload")).minItems(1).maxItems(limits.maxBatchSize());
 		Operation predict = new Operation().operationId("predict")
@@ -91,6 +98,17 @@ class OpenApiConfiguration {
 			.components(components)
 			.paths(new Paths().addPathItem("/predict", new PathItem().post(predict))
 				.addPathItem("/model", new PathItem().get(model)));
+	}
+
+	/**
+	 * swagger-core's converters as {@link ModelConverters#getInstance()} first makes them (springdoc adds
+	 * its own to that shared instance as it starts, which would change the schemas read after it).
+	 */
+	private static ModelConverters answerConverters() {
+		ModelConverters converters = new ModelConverters();
+		converters.addPackageToSkip("java.lang");
+		converters.addPackageToSkip("groovy.lang");
+		return converters;
 	}
 
 	private static Schema<?> payloadSchema(ModelDescription description) {
@@ -132,6 +150,30 @@ class OpenApiConfiguration {
 
 	private static Schema<?> ref(String name) {
 		return new Schema<>().$ref("#/components/schemas/" + name);
+	}
+
+	/**
+	 * Components whose schemas are read when springdoc first asks for them (it copies the description
+	 * when /v3/api-docs is first requested), not as the server starts: reading the answer types with
+	 * swagger-core is a tenth of the local server's start-up work, for a page few clients ask for.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final class SchemasOnFirstUse extends Components {
+
+		private final SingletonSupplier<Map<String, Schema>> schemas;
+
+		SchemasOnFirstUse(Supplier<Map<String, Schema>> schemas) {
+			this.schemas = SingletonSupplier.of(schemas);
+		}
+
+		@Override
+		public Map<String, Schema> getSchemas() {
+			if (super.getSchemas() == null) {
+				super.setSchemas(this.schemas.obtain());
+			}
+			return super.getSchemas();
+		}
+
 	}
 
 }
