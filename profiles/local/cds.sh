@@ -19,7 +19,8 @@
 # The archive belongs to this JDK build and to this jar: rebuild it after either changes (a JVM that
 # cannot use it says so and starts without it). spring.aot.enabled uses the start-up code that Spring
 # AOT generated at build time (process-aot); it serves only: --train runs without it.
-# Needs curl.
+# Needs curl. The training run's log stays in the directory (training.log); on any failure the script
+# prints it, removes the archive and exits 1.
 set -euo pipefail
 jar=${1:-target/heart-disease-function-1.0.0-SNAPSHOT.jar}
 dir=${2:-target/cds}
