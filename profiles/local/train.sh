@@ -3,7 +3,7 @@
 #
 #   ./mvnw -q package -DskipTests && profiles/local/train.sh [--dataset=... and the other --train options]
 #
-# -XX:TieredStopAtLevel=1 keeps the JIT at C1: a training run lasts well under a second, too short for
+# -XX:TieredStopAtLevel=1 keeps the JIT at C1: a training run lasts about a second, too short for
 # C2's compilations to pay back the CPU they take from the trainer on 2 cores. -XX:+UseSerialGC
 # spares the GC threads for the same reason. When profiles/local/cds.sh has written its archive, the
 # extracted jar starts with it. Same artifact as java -jar ... --train; only the launch differs.
