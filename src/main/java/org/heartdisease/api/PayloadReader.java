@@ -1,11 +1,17 @@
 package org.heartdisease.api;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -14,9 +20,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,8 +43,6 @@ public final class PayloadReader {
 	private static final String FIELD_NAMES = Field.all().stream().map(Field::jsonName)
 		.collect(Collectors.joining(", "));
 
-	private static final int MAX_ECHOED_NAME = 64;
-
 	private final ObjectReader reader;
 
 	private final PayloadValidator validator;
@@ -46,8 +50,10 @@ public final class PayloadReader {
 	private final RequestLimits limits;
 
 	public PayloadReader(PayloadValidator validator, RequestLimits limits) {
+		// NaN and Infinity are read as numbers so that the validator names the field they are in;
+		// repeated fields are found while binding, for the same reason.
 		JsonFactory factory = JsonFactory.builder()
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 			.streamReadConstraints(StreamReadConstraints.builder()
 				.maxNestingDepth(16)
 				.maxNumberLength(64)
@@ -60,23 +66,22 @@ public final class PayloadReader {
 	}
 
 	/**
-	 * @param body the request body, UTF-8 JSON: one payload object or an array of them
+	 * @param body the request body, UTF-8 JSON: one payload object or an array of them, within the
+	 * body limit (the exchange enforces it before reading)
 	 * @return the payloads, all valid
 	 * @throws RejectedRequestException a 400 naming every problem, or a 413 for too large a batch
 	 */
 	public Request read(byte[] body) {
-		if (body.length > this.limits.maxBodyBytes()) {
-			throw this.limits.bodyTooLarge();
-		}
+		requireUtf8(body);
 		try (JsonParser parser = this.reader.createParser(body)) {
 			JsonToken first = parser.nextToken();
 			if (first == null) {
 				throw new RejectedRequestException(Problem.of(400, "The body is empty; send a JSON payload."));
 			}
-			JsonNode object = null;
-			List<JsonNode> items = null;
+			JsonObject object = null;
+			List<Object> items = null;
 			if (first == JsonToken.START_OBJECT) {
-				object = this.reader.readTree(parser);
+				object = readObject(parser);
 			}
 			else if (first == JsonToken.START_ARRAY) {
 				items = readItems(parser);
@@ -105,7 +110,34 @@ public final class PayloadReader {
 		}
 	}
 
-	private Request readOne(JsonNode object) {
+	// The UTF-8 check is the JDK's decoder, not a reading of the JSON parser's message.
+	private static void requireUtf8(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+		}
+		catch (CharacterCodingException ex) {
+			throw new RejectedRequestException(Problem.of(400, "The body is not valid UTF-8."));
+		}
+	}
+
+	// An object's fields in order, each value as a tree; a field that comes twice is remembered.
+	private JsonObject readObject(JsonParser parser) throws IOException {
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		Set<String> repeated = new LinkedHashSet<>();
+		while (parser.nextToken() == JsonToken.FIELD_NAME) {
+			String name = parser.currentName();
+			parser.nextToken();
+			if (fields.put(name, this.reader.readTree(parser)) != null) {
+				repeated.add(name);
+			}
+		}
+		return new JsonObject(fields, repeated);
+	}
+
+	private Request readOne(JsonObject object) {
 		List<FieldError> errors = new ArrayList<>();
 		Payload payload = bind(object, errors);
 		if (!errors.isEmpty()) {
@@ -116,20 +148,21 @@ public final class PayloadReader {
 	}
 
 	// Counts the batch while parsing it, so an oversized batch is refused before the rest is read.
-	private List<JsonNode> readItems(JsonParser parser) throws IOException {
-		List<JsonNode> items = new ArrayList<>();
-		while (parser.nextToken() != JsonToken.END_ARRAY) {
+	private List<Object> readItems(JsonParser parser) throws IOException {
+		List<Object> items = new ArrayList<>();
+		JsonToken token;
+		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 			if (items.size() == this.limits.maxBatchSize()) {
 				throw new RejectedRequestException(Problem.of(413, "The batch has more than "
 						+ this.limits.maxBatchSize() + " payloads; at most " + this.limits.maxBatchSize()
 						+ " are accepted."));
 			}
-			items.add(this.reader.readTree(parser));
+			items.add((token == JsonToken.START_OBJECT) ? readObject(parser) : this.reader.readTree(parser));
 		}
 		return items;
 	}
 
-	private Request readBatch(List<JsonNode> items) {
+	private Request readBatch(List<Object> items) {
 		if (items.isEmpty()) {
 			throw new RejectedRequestException(Problem.of(400, "The batch is empty."));
 		}
@@ -138,12 +171,11 @@ public final class PayloadReader {
 		int invalid = 0;
 		for (int index = 0; index < items.size(); index++) {
 			List<FieldError> itemErrors = new ArrayList<>();
-			JsonNode item = items.get(index);
-			if (item.isObject()) {
+			if (items.get(index) instanceof JsonObject item) {
 				payloads.add(bind(item, itemErrors));
 			}
 			else {
-				itemErrors.add(FieldError.of(null, "must be a JSON object, not " + describe(item)));
+				itemErrors.add(FieldError.of(null, "must be a JSON object, not " + describe((JsonNode) items.get(index))));
 			}
 			if (!itemErrors.isEmpty()) {
 				invalid++;
@@ -160,17 +192,19 @@ public final class PayloadReader {
 	}
 
 	// Errors come in field order, type errors in place of the validator's, unknown fields last.
-	private Payload bind(JsonNode object, List<FieldError> errors) {
+	private Payload bind(JsonObject object, List<FieldError> errors) {
 		Double[] values = new Double[Field.all().size()];
 		Map<String, FieldError> typeErrors = new HashMap<>();
 		List<FieldError> unknown = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-			Map.Entry<String, JsonNode> entry = it.next();
+		for (Map.Entry<String, JsonNode> entry : object.fields().entrySet()) {
 			String name = entry.getKey();
 			JsonNode value = entry.getValue();
 			Field field = Field.byJsonName(name).orElse(null);
 			if (field == null) {
-				unknown.add(FieldError.of(shortened(name), "is not a payload field; the fields are " + FIELD_NAMES));
+				unknown.add(FieldError.of(Problem.echoed(name), "is not a payload field; the fields are " + FIELD_NAMES));
+			}
+			else if (object.repeated().contains(name)) {
+				typeErrors.put(name, FieldError.of(name, "appears more than once"));
 			}
 			else if (value.isNumber()) {
 				values[field.ordinal()] = value.doubleValue();
@@ -192,29 +226,15 @@ public final class PayloadReader {
 		return payload;
 	}
 
-	// A client's field name is echoed back, but no longer than a real one could be.
-	private static String shortened(String name) {
-		return (name.length() <= MAX_ECHOED_NAME) ? name : name.substring(0, MAX_ECHOED_NAME) + "…";
-	}
-
-	// Jackson's own messages name parser features and classes; a client gets a plain sentence.
+	// Jackson's own messages name parser features and classes; a client gets a plain sentence, chosen
+	// by the exception's type (UTF-8, NaN and repeated fields are dealt with before or while binding).
 	private static String describe(JsonProcessingException ex) {
 		String what;
-		String message = String.valueOf(ex.getOriginalMessage());
 		if (ex instanceof StreamConstraintsException) {
 			what = "The JSON is nested too deeply or holds too long a number or string";
 		}
-		else if (ex instanceof JsonEOFException || message.contains("end-of-input")) {
+		else if (ex instanceof JsonEOFException) {
 			what = "The JSON ends before it is complete";
-		}
-		else if (message.startsWith("Duplicate field")) {
-			what = "The JSON repeats the field " + message.substring("Duplicate field ".length());
-		}
-		else if (message.contains("UTF-8") || message.contains("UTF8")) {
-			what = "The body is not valid UTF-8";
-		}
-		else if (message.contains("Non-standard token")) {
-			what = "The JSON holds NaN or Infinity, which JSON does not allow";
 		}
 		else {
 			what = "The body is not valid JSON";
@@ -235,6 +255,10 @@ public final class PayloadReader {
 			case NULL -> "null";
 			default -> "a " + node.getNodeType().name().toLowerCase();
 		};
+	}
+
+	/** A JSON object's fields, in order, and the names that came more than once. */
+	private record JsonObject(Map<String, JsonNode> fields, Set<String> repeated) {
 	}
 
 	/**

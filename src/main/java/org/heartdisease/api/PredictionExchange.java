@@ -1,7 +1,11 @@
 package org.heartdisease.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,125 +23,142 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * The JSON exchange every surface speaks: a content type and body in, a status, content type and
- * body out. Surfaces differ only in how they carry these; the rules live here once.
+ * The one exchange every surface speaks: a transport-neutral {@link Call} in (method, path, content
+ * type, declared length, body), an {@link Answer} out (status, content type, headers, body). It owns
+ * every rule of the API: routing, {@code 404}/{@code 405}/{@code 415}/{@code 413}, single and batch
+ * payloads, limits, problem bodies, and the one catch-all of the code base. A surface only maps its
+ * transport onto a {@code Call} and the {@code Answer} back.
+ *
+ * <p>Routes, matched on the exact path (no decoding, no trailing slash, no case folding, so that no
+ * other spelling of a path can reach the model):
+ * <ul>
+ * <li>{@code POST /predict} and {@code POST /}: one payload or a batch, answered by {@code predict};</li>
+ * <li>{@code GET /model}: the served model's description, answered by {@code describe};</li>
+ * <li>{@code HEAD} where {@code GET} is allowed: the same answer without a body;</li>
+ * <li>{@code OPTIONS}: {@code 204} with {@code Allow}; any other method: {@code 405} with {@code Allow};</li>
+ * <li>any other path: {@code 404}.</li>
+ * </ul>
  */
 public final class PredictionExchange {
 
-	/** The media type of a diagnosis body. */
+	/** The media type of a diagnosis or a model description. */
 	public static final String JSON = "application/json";
 
 	private static final Log logger = LogFactory.getLog(PredictionExchange.class);
 
+	private static final Route PREDICT = new Route("POST, OPTIONS",
+			"Use POST with an application/json payload.");
+
+	private static final Route MODEL = new Route("GET, HEAD, OPTIONS", "Use GET to read the model's description.");
+
+	private static final Map<String, Route> ROUTES = Map.of("/predict", PREDICT, "/", PREDICT, "/model", MODEL);
+
 	private final Function<Payload, Diagnosis> predict;
-
-	private final PayloadReader reader;
-
-	private final ObjectMapper mapper;
 
 	private final Supplier<ModelDescription> describe;
 
-	public PredictionExchange(Function<Payload, Diagnosis> predict, PayloadReader reader, ObjectMapper mapper) {
-		this(predict, reader, mapper, null);
-	}
+	private final PayloadReader reader;
+
+	private final RequestLimits limits;
+
+	private final ObjectMapper mapper;
 
 	/**
-	 * @param predict the function
-	 * @param reader the request reader
-	 * @param mapper the application's one mapper
-	 * @param describe the {@code describe} function, {@code null} for none
+	 * @param predict the {@code predict} function
+	 * @param describe the {@code describe} function
+	 * @param reader the request body reader
+	 * @param limits the request limits
+	 * @param mapper the application's one mapper, which writes every answer
 	 */
-	public PredictionExchange(Function<Payload, Diagnosis> predict, PayloadReader reader, ObjectMapper mapper,
-			Supplier<ModelDescription> describe) {
+	public PredictionExchange(Function<Payload, Diagnosis> predict, Supplier<ModelDescription> describe,
+			PayloadReader reader, RequestLimits limits, ObjectMapper mapper) {
 		this.predict = predict;
-		this.reader = reader;
-		this.mapper = mapper;
 		this.describe = describe;
-	}
-
-	/** The name by which a request asks for the model's description rather than a prediction. */
-	public static final String DESCRIBE = "describe";
-
-	/**
-	 * The header by which a cloud request names the function it wants: Spring Cloud Function's own
-	 * routing header, which the cloud adapters do not route by themselves.
-	 */
-	public static final String ROUTING_HEADER = "spring.cloud.function.definition";
-
-	/** @return the served model's description, the {@code describe} function's answer */
-	public Reply describe() {
-		if (this.describe == null) {
-			return reply(Problem.of(404, "This exchange has no describe function."));
-		}
-		return new Reply(200, JSON, write(this.describe.get()));
+		this.reader = reader;
+		this.limits = limits;
+		this.mapper = mapper;
 	}
 
 	/**
-	 * Checks a request without predicting.
-	 * @param contentType the request's content type, {@code null} when it has none
-	 * @param body the request body
-	 * @return the valid payloads
-	 * @throws RejectedRequestException with a 415, 413 or 400 problem
+	 * Answers a call. Never throws: whatever fails unexpectedly is logged and answered with a
+	 * {@code 500} problem that shows no internals (the one catch-all of the code base).
+	 * @param call the request
+	 * @return the answer
 	 */
-	public PayloadReader.Request accept(String contentType, byte[] body) {
-		requireJson(contentType);
-		return this.reader.read(body);
-	}
-
-	/**
-	 * Answers a request: the diagnosis (or an array of them for a batch), or a problem.
-	 * @param contentType the request's content type, {@code null} when it has none
-	 * @param body the request body
-	 * @return the reply; never throws
-	 */
-	public Reply handle(String contentType, byte[] body) {
+	public Answer answer(Call call) {
+		Answer answer;
 		try {
-			return answer(accept(contentType, body));
-		}
-		catch (RejectedRequestException ex) {
-			return reply(ex.problem());
-		}
-		catch (InvalidPayloadException ex) {
-			return reply(Problem.invalid(ex.getMessage(), ex.errors()));
+			answer = route(call);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Prediction failed", ex);
-			return reply(Problem.of(500, "The prediction failed; the server log has the details."));
+			logger.error("The request could not be answered", ex);
+			answer = problem(Problem.of(500, "The request could not be answered; the server log has the details."));
 		}
+		return "HEAD".equals(call.method()) ? answer.withoutBody() : answer;
 	}
 
-	/**
-	 * @param request an accepted request
-	 * @return the diagnosis, or for a batch the array of diagnoses in order
-	 */
-	public Reply answer(PayloadReader.Request request) {
-		List<Diagnosis> diagnoses = new ArrayList<>(request.payloads().size());
-		for (Payload payload : request.payloads()) {
-			diagnoses.add(this.predict.apply(payload));
+	private Answer route(Call call) {
+		Route route = ROUTES.get(call.path());
+		if (route == null) {
+			return problem(Problem.of(404, "There is nothing at " + Problem.echoed(String.valueOf(call.path()))
+					+ "; POST a payload to /predict, or GET /model."));
 		}
-		return new Reply(200, JSON, write(request.batch() ? diagnoses : diagnoses.get(0)));
+		String method = String.valueOf(call.method());
+		if (method.equals("OPTIONS")) {
+			return new Answer(204, null, Map.of("Allow", route.allow()), new byte[0]);
+		}
+		if (route == MODEL && (method.equals("GET") || method.equals("HEAD"))) {
+			return new Answer(200, JSON, Map.of(), write(this.describe.get()));
+		}
+		if (route == PREDICT && method.equals("POST")) {
+			return predict(call);
+		}
+		return problem(Problem.of(405, route.hint()), Map.of("Allow", route.allow()));
 	}
 
-	/** @return the reply that carries this problem */
-	public Reply reply(Problem problem) {
-		return new Reply(problem.status(), Problem.MEDIA_TYPE, write(problem));
-	}
-
-	/** @return the value as JSON, written by the application's one {@link ObjectMapper} */
-	public byte[] write(Object value) {
+	private Answer predict(Call call) {
 		try {
-			return this.mapper.writeValueAsBytes(value);
+			// Type and length are judged before the body is read: neither a 415 nor a 413 needs it.
+			requireJson(call.contentType());
+			if (call.declaredLength() > this.limits.maxBodyBytes()) {
+				throw this.limits.bodyTooLarge();
+			}
+			PayloadReader.Request request = this.reader.read(readBody(call.body()));
+			List<Diagnosis> diagnoses = new ArrayList<>(request.payloads().size());
+			for (Payload payload : request.payloads()) {
+				diagnoses.add(this.predict.apply(payload));
+			}
+			return new Answer(200, JSON, Map.of(), write(request.batch() ? diagnoses : diagnoses.get(0)));
 		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", ex);
+		catch (RejectedRequestException ex) {
+			return problem(ex.problem());
+		}
+		catch (InvalidPayloadException ex) {
+			return problem(Problem.invalid(ex.getMessage(), ex.errors()));
 		}
 	}
 
-	/**
-	 * @throws RejectedRequestException a 415 unless the content type is {@code application/json}
-	 * (with no charset or UTF-8)
-	 */
-	public static void requireJson(String contentType) {
+	// Reads no more than one byte past the limit, so a large body is refused without being held whole.
+	private byte[] readBody(InputStream body) {
+		if (body == null) {
+			return new byte[0];
+		}
+		int max = this.limits.maxBodyBytes();
+		try (body) {
+			byte[] bytes = body.readNBytes(max + 1);
+			if (bytes.length > max) {
+				throw this.limits.bodyTooLarge();
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			logger.info("The request body could not be read: " + ex.getMessage());
+			throw new RejectedRequestException(Problem.of(400, "The body could not be read."));
+		}
+	}
+
+	/** @throws RejectedRequestException a 415 unless the type is {@code application/json}, UTF-8 or no charset */
+	private static void requireJson(String contentType) {
 		if (contentType == null || contentType.isBlank()) {
 			throw unsupported("The request has no Content-Type; send the payload as application/json.");
 		}
@@ -151,7 +172,8 @@ public final class PredictionExchange {
 		String charset = type.getParameter("charset");
 		if (!type.equalsTypeAndSubtype(MimeTypeUtils.APPLICATION_JSON)
 				|| (charset != null && !charset.equalsIgnoreCase("utf-8"))) {
-			throw unsupported("Only application/json (UTF-8) is accepted; the request is " + type + ".");
+			throw unsupported("Only application/json (UTF-8) is accepted; the request is "
+					+ Problem.echoed(type.toString()) + ".");
 		}
 	}
 
@@ -159,13 +181,61 @@ public final class PredictionExchange {
 		return new RejectedRequestException(Problem.of(415, detail));
 	}
 
+	private Answer problem(Problem problem) {
+		return problem(problem, Map.of());
+	}
+
+	private Answer problem(Problem problem, Map<String, String> headers) {
+		return new Answer(problem.status(), Problem.MEDIA_TYPE, headers, write(problem));
+	}
+
+	private byte[] write(Object value) {
+		try {
+			return this.mapper.writeValueAsBytes(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", ex);
+		}
+	}
+
+	private record Route(String allow, String hint) {
+	}
+
+	/**
+	 * A request, whatever carried it.
+	 * @param method the HTTP method, as sent (methods are case-sensitive)
+	 * @param path the path as sent, without the query string
+	 * @param contentType the {@code Content-Type}, {@code null} for none
+	 * @param declaredLength the {@code Content-Length}, {@code -1} when not declared
+	 * @param body the body, read only when the route needs it; {@code null} for none
+	 */
+	public record Call(String method, String path, String contentType, long declaredLength, InputStream body) {
+
+		/**
+		 * A payload that came with no HTTP around it (a direct Lambda invocation): a JSON body for
+		 * {@code POST /predict}, the only thing such a caller can ask for.
+		 * @param body the JSON body
+		 * @return the call
+		 */
+		public static Call payload(byte[] body) {
+			return new Call("POST", "/predict", JSON, body.length, new ByteArrayInputStream(body));
+		}
+
+	}
+
 	/**
 	 * What to answer.
 	 * @param status the HTTP status
-	 * @param contentType {@code application/json} or {@code application/problem+json}
-	 * @param body the JSON body
+	 * @param contentType the body's media type, {@code null} when there is no body to describe
+	 * @param headers further response headers ({@code Allow})
+	 * @param body the body, empty for none
 	 */
-	public record Reply(int status, String contentType, byte[] body) {
+	public record Answer(int status, String contentType, Map<String, String> headers, byte[] body) {
+
+		Answer withoutBody() {
+			return new Answer(this.status, this.contentType, this.headers, new byte[0]);
+		}
+
 	}
 
 }

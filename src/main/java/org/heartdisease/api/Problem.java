@@ -21,6 +21,9 @@ public record Problem(String type, String title, int status, String detail, List
 	/** The most field errors one problem lists. */
 	public static final int MAX_LISTED_ERRORS = 50;
 
+	/** The longest client text echoed in a problem. */
+	public static final int MAX_ECHOED = 64;
+
 	/** The media type of a problem body. */
 	public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -40,6 +43,15 @@ public record Problem(String type, String title, int status, String detail, List
 		}
 		return new Problem("about:blank", reason(400), 400, detail + " Only the first " + MAX_LISTED_ERRORS + " of "
 				+ errors.size() + " errors are listed.", List.copyOf(errors.subList(0, MAX_LISTED_ERRORS)));
+	}
+
+	/**
+	 * @param text a client's text (a field name, a path, a media type) to be echoed in a problem
+	 * @return the text, no longer than {@value #MAX_ECHOED} characters: an answer never grows with a
+	 * client's input
+	 */
+	public static String echoed(String text) {
+		return (text.length() <= MAX_ECHOED) ? text : text.substring(0, MAX_ECHOED) + "…";
 	}
 
 	private static String reason(int status) {

@@ -63,9 +63,6 @@ class PayloadReaderTests {
 			trailing value         | {"age":63} {"age":64}        | The body has more content after the JSON value
 			trailing garbage       | {"age":63} x                 | The body is not valid JSON
 			a comment              | /* hi */ {"age":63}          | The body is not valid JSON
-			NaN literal            | {"age":NaN}                  | The JSON holds NaN or Infinity, which JSON does not allow
-			Infinity literal       | {"age":-Infinity}            | The JSON holds NaN or Infinity, which JSON does not allow
-			duplicate keys         | {"age":63,"age":64}          | The JSON repeats the field 'age'
 			truncated              | {"age":63,                   | The JSON ends before it is complete
 			single quotes          | {'age':63}                   | The body is not valid JSON
 			deep nesting           | [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]] | The JSON is nested too deeply or holds too long a number or string
@@ -78,6 +75,19 @@ class PayloadReaderTests {
 			assertThat(problem.detail()).startsWith(detail);
 			assertThat(problem.detail()).doesNotContain("com.fasterxml", "Exception", "Feature", "Source");
 		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			NaN            | "age":NaN           | must be a finite number
+			Infinity       | "age":-Infinity     | must be a finite number
+			repeated field | "age":63,"age":64   | appears more than once
+			""")
+	void shouldNameTheFieldOfANonFiniteOrRepeatedValue(String name, String age, String message) {
+		Problem problem = problemOf(bytes(EXAMPLE.replace("\"age\":63", age)));
+		assertThat(problem.status()).isEqualTo(400);
+		assertThat(problem.errors()).extracting(FieldError::field, FieldError::message)
+			.containsExactly(tuple("age", message));
 	}
 
 	@Test
@@ -156,12 +166,6 @@ class PayloadReaderTests {
 		assertThat(problemOf(bytes("[" + EXAMPLE + "," + EXAMPLE + "," + EXAMPLE + "," + EXAMPLE + "]")))
 			.extracting(Problem::status, Problem::detail)
 			.containsExactly(413, "The batch has more than 3 payloads; at most 3 are accepted.");
-	}
-
-	@Test
-	void shouldRefuseABodyOverTheLimitWithA413() {
-		assertThat(problemOf(new byte[4097])).extracting(Problem::status, Problem::detail)
-			.containsExactly(413, "The body exceeds 4096 bytes.");
 	}
 
 	static org.assertj.core.groups.Tuple tuple(Object... values) {

@@ -1,5 +1,6 @@
 package org.heartdisease.api;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.heartdisease.FuzzPayloads;
+import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,7 @@ class PredictionExchangePropertiesTests {
 
 	@Property(tries = 10_000)
 	void shouldAnswerAnyBodyWithADiagnosisOrAProblem(@ForAll("bodies") byte[] body) throws Exception {
-		PredictionExchange.Reply reply = exchange.handle("application/json", body);
+		PredictionExchange.Answer reply = exchange.answer(post(body));
 		Statistics.collect(reply.status());
 		assertThat(reply.status()).isIn(200, 400, 413);
 		JsonNode json = mapper.readTree(reply.body());
@@ -54,7 +56,7 @@ class PredictionExchangePropertiesTests {
 
 	@Property(tries = 2_000)
 	void shouldNeverRefuseAValidPayload(@ForAll("valid") String json) {
-		PredictionExchange.Reply reply = exchange.handle("application/json", json.getBytes(StandardCharsets.UTF_8));
+		PredictionExchange.Answer reply = exchange.answer(post(json.getBytes(StandardCharsets.UTF_8)));
 		assertThat(reply.status()).as(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo(200);
 	}
 
@@ -68,10 +70,16 @@ class PredictionExchangePropertiesTests {
 		return FuzzPayloads.validJson();
 	}
 
+	private static PredictionExchange.Call post(byte[] body) {
+		return new PredictionExchange.Call("POST", "/predict", "application/json", body.length,
+				new ByteArrayInputStream(body));
+	}
+
 	private static PredictionExchange exchange() {
 		Predictor predict = new Predictor(FuzzPayloads.committedModel());
-		return new PredictionExchange(predict, new PayloadReader(predict.validator(), new RequestLimits(262144, 1000)),
-				mapper);
+		RequestLimits limits = new RequestLimits(262144, 1000);
+		return new PredictionExchange(predict, () -> ModelDescription.of(FuzzPayloads.committedModel()),
+				new PayloadReader(predict.validator(), limits), limits, mapper);
 	}
 
 }

@@ -1,0 +1,37 @@
+package org.heartdisease;
+
+import java.util.Map;
+
+import org.heartdisease.api.PredictionExchange;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The shared exchange as the application builds it (its beans, Boot's ObjectMapper), without any
+ * surface: the answer every surface's answer is compared with, byte for byte.
+ */
+public final class ReferenceExchange {
+
+	private static PredictionExchange exchange;
+
+	private ReferenceExchange() {
+	}
+
+	/** @return the exchange, from one context started on first use and shared by the JVM's tests */
+	public static synchronized PredictionExchange get() {
+		if (exchange == null) {
+			exchange = new SpringApplicationBuilder(HeartDiseaseApplication.class).web(WebApplicationType.NONE)
+				.properties(Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"))
+				.run()
+				.getBean(PredictionExchange.class);
+		}
+		return exchange;
+	}
+
+	/** @return the exchange's answer to a case */
+	public static PredictionExchange.Answer answer(SurfaceCases.SurfaceCase surfaceCase) {
+		return get().answer(surfaceCase.call());
+	}
+
+}
