@@ -88,8 +88,8 @@ public class PredictBenchmark {
 	}
 
 	@Benchmark
-	public PredictionExchange.Reply exchange() {
-		return this.exchange.handle(PredictionExchange.JSON, this.json);
+	public PredictionExchange.Answer exchange() {
+		return this.exchange.answer(PredictionExchange.Call.payload(this.json));
 	}
 
 }

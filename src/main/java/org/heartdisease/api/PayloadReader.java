@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,7 +104,7 @@ public final class PayloadReader {
 					"The body must be a JSON object (one payload) or an array of objects (a batch)."));
 		}
 		catch (JsonProcessingException ex) {
-			throw new RejectedRequestException(Problem.of(400, describe(ex)));
+			throw new RejectedRequestException(Problem.of(400, describe(ex, body.length)));
 		}
 		catch (IOException ex) {
 			throw new RejectedRequestException(Problem.of(400, "The body is not valid JSON."));
@@ -228,22 +229,29 @@ public final class PayloadReader {
 
 	// Jackson's own messages name parser features and classes; a client gets a plain sentence, chosen
 	// by the exception's type (UTF-8, NaN and repeated fields are dealt with before or while binding).
-	private static String describe(JsonProcessingException ex) {
+	private static String describe(JsonProcessingException ex, int length) {
 		String what;
+		JsonLocation location = ex.getLocation();
 		if (ex instanceof StreamConstraintsException) {
 			what = "The JSON is nested too deeply or holds too long a number or string";
 		}
-		else if (ex instanceof JsonEOFException) {
+		else if (ex instanceof JsonEOFException || truncated(ex, location, length)) {
 			what = "The JSON ends before it is complete";
 		}
 		else {
 			what = "The body is not valid JSON";
 		}
-		JsonLocation location = ex.getLocation();
 		if (location != null && location.getLineNr() > 0) {
 			what += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 		}
 		return what + ".";
+	}
+
+	// Input that ends inside an object or array, told by where the parser stopped, not by its message.
+	private static boolean truncated(JsonProcessingException ex, JsonLocation location, int length) {
+		return ex instanceof StreamReadException read && read.getProcessor() != null
+				&& !read.getProcessor().getParsingContext().inRoot() && location != null
+				&& location.getByteOffset() >= length;
 	}
 
 	private static String describe(JsonNode node) {

@@ -20,10 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,13 +104,9 @@ class PredictionExchangeTests {
 		Supplier<ModelDescription> failing = () -> {
 			throw new IllegalStateException("secret internals");
 		};
-		ObjectMapper boot = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.run((context) -> context.getBean(ObjectMapper.class))
-			.getBean(ObjectMapper.class);
 		PredictionExchange exchange = new PredictionExchange((payload) -> {
 			throw new IllegalStateException("secret internals");
-		}, failing, new PayloadReader(predict.validator(), limits), limits, boot);
+		}, failing, new PayloadReader(predict.validator(), limits), limits, mapper);
 		for (PredictionExchange.Call call : List.of(call("GET", "/model", null, 0),
 				PredictionExchange.Call.payload(SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8)))) {
 			PredictionExchange.Answer answer = exchange.answer(call);

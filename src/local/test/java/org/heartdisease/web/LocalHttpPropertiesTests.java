@@ -1,5 +1,6 @@
 package org.heartdisease.web;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,8 @@ class LocalHttpPropertiesTests {
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofByteArray(body))
 			.build(), BodyHandlers.ofByteArray());
-		PredictionExchange.Reply expected = exchange.handle("application/json", body);
+		PredictionExchange.Answer expected = exchange.answer(new PredictionExchange.Call("POST", "/predict",
+				"application/json", body.length, new ByteArrayInputStream(body)));
 		assertThat(response.statusCode()).isLessThan(500).isEqualTo(expected.status());
 		assertThat(response.headers().firstValue("Content-Type")).hasValue(expected.contentType());
 		assertThat(new String(response.body(), StandardCharsets.UTF_8))

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.FuzzPayloads;
+import org.heartdisease.SurfaceAnswers;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PredictionExchange;
@@ -35,8 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The local surface over real HTTP: Tomcat on a random port, spring-cloud-function-web, the
- * committed model.
+ * The local surface over real HTTP: Tomcat on a random port, the exchange controller, the committed
+ * model.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LocalHttpTests {
@@ -59,14 +60,15 @@ class LocalHttpTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void shouldAnswerLikeTheSharedExchange(SurfaceCase surfaceCase) throws Exception {
-		PredictionExchange.Reply expected = this.exchange.handle(surfaceCase.contentType(), surfaceCase.body());
-		for (String path : new String[] { "/predict", "/" }) {
-			HttpResponse<byte[]> response = post(path, surfaceCase.contentType(), surfaceCase.body());
-			assertThat(response.statusCode()).as(path).isEqualTo(surfaceCase.status()).isEqualTo(expected.status());
-			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue(expected.contentType());
-			assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(path)
-				.isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(surfaceCase.path()))
+			.method(surfaceCase.method(), BodyPublishers.ofByteArray(surfaceCase.body()));
+		if (surfaceCase.contentType() != null) {
+			request.header("Content-Type", surfaceCase.contentType());
 		}
+		HttpResponse<byte[]> response = client.send(request.build(), BodyHandlers.ofByteArray());
+		SurfaceAnswers.assertAnswered(surfaceCase, response.statusCode(),
+				response.headers().firstValue("Content-Type").orElse(null),
+				response.headers().firstValue("Allow").orElse(null), response.body());
 	}
 
 	@Test
@@ -148,7 +150,9 @@ class LocalHttpTests {
 		HttpResponse<String> response = get("/model");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.body()).isEqualTo(new String(this.exchange.describe().body(), StandardCharsets.UTF_8));
+		assertThat(response.body()).isEqualTo(new String(
+				this.exchange.answer(new PredictionExchange.Call("GET", "/model", null, -1, null)).body(),
+				StandardCharsets.UTF_8));
 		JsonNode description = this.objectMapper.readTree(response.body());
 		assertThat(description.get("fields")).hasSize(13);
 		assertThat(description.get("contentSha256").asText()).hasSize(64);
@@ -181,15 +185,23 @@ class LocalHttpTests {
 	@Test
 	void shouldKeepSpringMvcsOwnClientErrorsOffTheFunctionsErrorHandler() throws Exception {
 		assertThat(post("/actuator/health", "application/json", new byte[0]).statusCode()).isEqualTo(405);
-		assertThat(post("/v3/api-docs", "application/json", new byte[0]).statusCode()).isEqualTo(405);
+		assertThat(post("/actuator/health", "application/json", new byte[0]).headers().firstValue("Content-Type"))
+			.hasValue("application/problem+json");
+		// springdoc maps GET only: a POST there is the exchange's, like any path it does not route.
+		assertThat(post("/v3/api-docs", "application/json", new byte[0]).statusCode()).isEqualTo(404);
 		HttpResponse<String> textHealth = client.send(HttpRequest.newBuilder(uri("/actuator/health"))
 			.header("Accept", "text/plain").GET().build(), BodyHandlers.ofString());
 		assertThat(textHealth.statusCode()).isEqualTo(406);
 	}
 
+	/**
+	 * Spellings that Tomcat normalises onto another path reach the exchange as sent, so none of them
+	 * predicts (Actuator's health mapping takes the two under its path, and refuses a POST); those
+	 * Tomcat refuses itself get its own 400, before the application.
+	 */
 	@ParameterizedTest
-	@CsvSource({ "/actuator/health/../../predict, 400", "/actuator/health/..;/..;/predict, 400", "/predict;x=1, 400",
-			"/v3/api-docs/../predict, 404" })
+	@CsvSource({ "/actuator/health/../../predict, 405", "/actuator/health/..;/..;/predict, 405", "/predict;x=1, 404",
+			"/v3/api-docs/../predict, 404", "/a/../predict, 404", "/%2e%2e/predict, 400", "/predict%2F, 400" })
 	void shouldGateEverySpellingOfAPath(String rawPath, int status) throws Exception {
 		String body = "{\"age\":\"63\"}";
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
@@ -198,9 +210,9 @@ class LocalHttpTests {
 					+ "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(response).as(rawPath).startsWith("HTTP/1.1 " + status).contains("application/problem+json");
-			if (status == 400) {
-				assertThat(response).contains("{\"field\":\"age\",\"message\":\"must be a number, not a string\"}");
+			assertThat(response).as(rawPath).startsWith("HTTP/1.1 " + status).doesNotContain("must be a number");
+			if (status != 400) {
+				assertThat(response).contains("application/problem+json");
 			}
 		}
 	}
@@ -210,7 +222,7 @@ class LocalHttpTests {
 		HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/predict")).GET().build(),
 				BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(405);
-		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+		assertThat(response.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 

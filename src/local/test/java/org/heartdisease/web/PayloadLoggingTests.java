@@ -3,6 +3,7 @@ package org.heartdisease.web;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
 import org.heartdisease.prediction.Predictor;
@@ -38,9 +39,12 @@ class PayloadLoggingTests {
 
 	@Test
 	void shouldNotLogPayloadsAtTheDefaultLevel(CapturedOutput output) throws Exception {
-		post(PATIENT);
-		post(PATIENT.replace("\"cp\":2", "\"cp\":9"));
-		post(PATIENT.replace("}", "}x"));
+		// Each request reached the exchange, and the valid one the model: silence is not for lack of traffic.
+		assertThat(post(PATIENT)).satisfies((answer) -> assertThat(answer.statusCode()).isEqualTo(200))
+			.extracting(HttpResponse::body).asString().contains("\"diagnosis\":\"heart-disease\"");
+		assertThat(post(PATIENT.replace("\"cp\":2", "\"cp\":9"))).extracting(HttpResponse::body).asString()
+			.contains("\"field\":\"cp\"");
+		assertThat(post(PATIENT.replace("}", "}x")).statusCode()).isEqualTo(400);
 		assertThat(output.getAll()).doesNotContain("417", "Payload[", "trestbps");
 	}
 
@@ -48,7 +52,7 @@ class PayloadLoggingTests {
 	void shouldLogPayloadsWhenPredictorIsSetToDebug(CapturedOutput output) throws Exception {
 		this.loggingSystem.setLogLevel(Predictor.class.getName(), LogLevel.DEBUG);
 		try {
-			post(PATIENT);
+			assertThat(post(PATIENT).statusCode()).isEqualTo(200);
 		}
 		finally {
 			this.loggingSystem.setLogLevel(Predictor.class.getName(), null);
@@ -56,8 +60,8 @@ class PayloadLoggingTests {
 		assertThat(output.getAll()).contains("Payload[age=71.0, sex=0.0, cp=2.0, trestbps=187.0, chol=417.0");
 	}
 
-	private void post(String body) throws Exception {
-		HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/predict"))
+	private HttpResponse<String> post(String body) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/predict"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), BodyHandlers.ofString());
