@@ -18,14 +18,4 @@ public record CategoricalFeature(String name, List<Integer> categories, int mode
 		categories = List.copyOf(categories);
 	}
 
-	/**
-	 * @return the one-hot column of this code, the mode standing in for a missing (NaN) value, or
-	 * -1 for a code not seen in training (all columns zero, as scikit-learn's "ignore")
-	 */
-	public int columnOf(double value) {
-		double code = Double.isNaN(value) ? this.mode : value;
-		int index = (code == Math.rint(code)) ? this.categories.indexOf((int) code) : -1;
-		return index;
-	}
-
 }

@@ -1,6 +1,7 @@
 package org.heartdisease.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,7 @@ public final class HeartDiseaseModel {
 
 	private final double intercept;
 
-	private final NumericFeature[] numericFeatures;
-
-	private final CategoricalFeature[] categoricalFeatures;
-
-	private final int[] categoricalOffsets;
+	private final FeatureExtractor extractor;
 
 	private final Map<Field, NumericFeature> numericByField = new EnumMap<>(Field.class);
 
@@ -54,17 +51,12 @@ public final class HeartDiseaseModel {
 		this.preprocessor = check(artifact);
 		this.weights = artifact.coefficients().stream().mapToDouble(Double::doubleValue).toArray();
 		this.intercept = artifact.intercept();
-		this.numericFeatures = this.preprocessor.numeric().toArray(NumericFeature[]::new);
-		this.categoricalFeatures = this.preprocessor.categorical().toArray(CategoricalFeature[]::new);
-		this.categoricalOffsets = new int[this.categoricalFeatures.length];
-		int offset = this.numericFeatures.length;
-		for (int i = 0; i < this.categoricalFeatures.length; i++) {
-			this.categoricalOffsets[i] = offset;
-			offset += this.categoricalFeatures[i].categories().size();
-			this.categoricalByField.put(Field.categorical().get(i), this.categoricalFeatures[i]);
+		this.extractor = new FeatureExtractor(this.preprocessor);
+		for (int i = 0; i < Field.categorical().size(); i++) {
+			this.categoricalByField.put(Field.categorical().get(i), this.preprocessor.categorical().get(i));
 		}
-		for (int i = 0; i < this.numericFeatures.length; i++) {
-			this.numericByField.put(Field.numeric().get(i), this.numericFeatures[i]);
+		for (int i = 0; i < Field.numeric().size(); i++) {
+			this.numericByField.put(Field.numeric().get(i), this.preprocessor.numeric().get(i));
 		}
 	}
 
@@ -171,30 +163,29 @@ public final class HeartDiseaseModel {
 	 * @return the value that stands in for it when it is missing: the median or the mode
 	 */
 	public double imputedValue(Field field) {
-		return field.isCategorical() ? categorical(field).mode() : numeric(field).median();
+		return this.extractor.imputedValue(field);
 	}
 
-	// One loop for logit and explanation over features prepared once; it allocates nothing. Same
-	// operations, same order as Preprocessor.transform, so the sums agree to the last bit.
+	/** @return the extractor this model scores with, the one its trainer fitted with */
+	public FeatureExtractor extractor() {
+		return this.extractor;
+	}
+
+	// One loop for logit and explanation over the extractor's feature vector, summed in column
+	// order: the contributions and the logit are the same products, so they agree to the last bit.
+	// A one-hot column that is not hot adds w * 0, which leaves every sum unchanged.
 	private double accumulate(double[] row, double[] contributions) {
-		double sum = this.intercept;
-		List<Field> numericFields = Field.numeric();
-		for (int i = 0; i < this.numericFeatures.length; i++) {
-			NumericFeature feature = this.numericFeatures[i];
-			double contribution = this.weights[i] * feature.standardise(row[numericFields.get(i).ordinal()]);
-			sum += contribution;
-			if (contributions != null) {
-				contributions[numericFields.get(i).ordinal()] = contribution;
-			}
+		double[] columns = new double[this.weights.length];
+		this.extractor.extract(row, columns);
+		if (contributions != null) {
+			Arrays.fill(contributions, 0);
 		}
-		List<Field> categoricalFields = Field.categorical();
-		for (int i = 0; i < this.categoricalFeatures.length; i++) {
-			int column = this.categoricalFeatures[i].columnOf(row[categoricalFields.get(i).ordinal()]);
-			// An unknown code has no column: all its one-hot values are zero, as scikit-learn's "ignore".
-			double contribution = (column < 0) ? 0 : this.weights[this.categoricalOffsets[i] + column];
+		double sum = this.intercept;
+		for (int j = 0; j < columns.length; j++) {
+			double contribution = this.weights[j] * columns[j];
 			sum += contribution;
 			if (contributions != null) {
-				contributions[categoricalFields.get(i).ordinal()] = contribution;
+				contributions[this.extractor.fieldOf(j)] += contribution;
 			}
 		}
 		return sum;

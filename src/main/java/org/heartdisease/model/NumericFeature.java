@@ -14,10 +14,4 @@ package org.heartdisease.model;
  */
 public record NumericFeature(String name, double median, double mean, double scale, double min, double max,
 		int missing) {
-
-	/** @return the standardised value, the median standing in for a missing (NaN) value */
-	public double standardise(double value) {
-		return ((Double.isNaN(value) ? this.median : value) - this.mean) / this.scale;
-	}
-
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Turns a raw row (13 values in {@link Field} order, NaN where missing) into the model's feature
- * columns: the numeric fields standardised, then the categorical fields one-hot encoded. The same
- * object serves training, evaluation and prediction, so they cannot drift apart.
+ * The fitted preprocessing, as the artifact stores it: for each numeric field its median, mean and
+ * scale, for each categorical field its codes and mode. {@link FeatureExtractor} turns a raw row
+ * into feature columns with it, for training, evaluation and prediction alike.
  *
  * <p>Written by hand rather than taken from a library: it is a few lines of arithmetic, and it must
  * reproduce scikit-learn's imputers, scaler and encoder exactly (the reference predictions prove it).
@@ -86,7 +86,7 @@ public record Preprocessor(List<NumericFeature> numeric, List<CategoricalFeature
 		return new CategoricalFeature(field.jsonName(), new ArrayList<>(counts.keySet()), mode, missing);
 	}
 
-	/** @return how many feature columns {@link #transform} produces */
+	/** @return how many feature columns {@link FeatureExtractor#extract} produces */
 	public int columnCount() {
 		return this.numeric.size() + this.categorical.stream().mapToInt((feature) -> feature.categories().size()).sum();
 	}
@@ -98,27 +98,6 @@ public record Preprocessor(List<NumericFeature> numeric, List<CategoricalFeature
 		this.categorical.forEach((feature) -> feature.categories()
 			.forEach((code) -> names.add(feature.name() + "=" + code)));
 		return names;
-	}
-
-	/**
-	 * @param row raw values in {@link Field} order, NaN where missing
-	 * @return the feature columns
-	 */
-	public double[] transform(double[] row) {
-		double[] columns = new double[columnCount()];
-		int column = 0;
-		for (int i = 0; i < this.numeric.size(); i++) {
-			columns[column++] = this.numeric.get(i).standardise(row[Field.numeric().get(i).ordinal()]);
-		}
-		for (int i = 0; i < this.categorical.size(); i++) {
-			CategoricalFeature feature = this.categorical.get(i);
-			int hot = feature.columnOf(row[Field.categorical().get(i).ordinal()]);
-			if (hot >= 0) {
-				columns[column + hot] = 1;
-			}
-			column += feature.categories().size();
-		}
-		return columns;
 	}
 
 }

@@ -12,6 +12,7 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 
+import org.heartdisease.model.FeatureExtractor;
 import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.model.ModelArtifact;
 import org.heartdisease.model.Preprocessor;
@@ -76,7 +77,9 @@ public final class LogisticRegressionTrainer {
 			throw new IllegalArgumentException(rows.size() + " rows but " + labels.length + " labels");
 		}
 		Preprocessor preprocessor = Preprocessor.fit(rows);
-		int columns = preprocessor.columnCount();
+		// The same extractor the fitted model scores with, so fitting and serving see the same vectors.
+		FeatureExtractor extractor = new FeatureExtractor(preprocessor);
+		int columns = extractor.columnCount();
 		Problem problem = new Problem();
 		problem.l = rows.size();
 		// The Java port, like LIBLINEAR's C API, expects the caller to append the bias feature to
@@ -86,7 +89,7 @@ public final class LogisticRegressionTrainer {
 		problem.x = new Feature[rows.size()][];
 		problem.y = new double[rows.size()];
 		for (int i = 0; i < rows.size(); i++) {
-			problem.x[i] = features(preprocessor.transform(rows.get(i)));
+			problem.x[i] = features(extractor.extract(rows.get(i)));
 			problem.y[i] = labels[i] ? 1 : 0;
 		}
 		Parameter parameter = new Parameter(SolverType.L2R_LR, this.c, this.epsilon);

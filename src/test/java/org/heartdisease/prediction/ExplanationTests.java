@@ -1,6 +1,7 @@
 package org.heartdisease.prediction;
 
 import java.util.List;
+import java.util.Map;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -26,6 +27,8 @@ class ExplanationTests {
 
 	private static final Predictor predict = new Predictor(FuzzPayloads.committedModel());
 
+	private static final ArtifactByHand byHand = ArtifactByHand.committed();
+
 	@Test
 	void shouldExplainTheExamplePatientExactly() {
 		Diagnosis diagnosis = predict.apply(PredictorTests.EXAMPLE);
@@ -39,6 +42,8 @@ class ExplanationTests {
 			.contains("thal = 6 (fixed defect)", "cp = 1 (typical angina)", "age = 63 years", "oldpeak = 2.3 mm",
 					"fbs = 1 (true)", "sex = 1 (male)", "ca = 0 vessels");
 		assertThat(explanation.contributions()).noneMatch(Explanation.Contribution::imputed);
+		assertThat(explanation.intercept()).isEqualTo(byHand.intercept());
+		assertAgreesWithTheArtifactByHand(PredictorTests.EXAMPLE, explanation);
 	}
 
 	@Test
@@ -61,6 +66,7 @@ class ExplanationTests {
 		assertThat(thal.value()).isEqualTo(FuzzPayloads.committedModel().categorical(Field.THAL).mode());
 		assertThat(thal.label()).isEqualTo("thal = 3 (normal), imputed");
 		assertThat(sum(explanation)).isCloseTo(explanation.logit(), within(1e-9));
+		assertAgreesWithTheArtifactByHand(missing, explanation);
 	}
 
 	@Test
@@ -89,6 +95,7 @@ class ExplanationTests {
 		assertThat(sum(diagnosis.explanation())).isCloseTo(diagnosis.explanation().logit(), within(1e-9));
 		assertThat(diagnosis.explanation().logit()).isCloseTo(logit(diagnosis.probability()),
 				within(1e-9 * Math.max(1, Math.abs(diagnosis.explanation().logit()))));
+		assertAgreesWithTheArtifactByHand(payload, diagnosis.explanation());
 	}
 
 	@Property(tries = 2_000)
@@ -119,6 +126,17 @@ class ExplanationTests {
 	private static double contribution(List<Explanation.Contribution> contributions, Field field) {
 		return contributions.stream().filter((c) -> c.field().equals(field.jsonName())).findFirst().orElseThrow()
 			.contribution();
+	}
+
+	/** Each field's contribution and the logit are the artifact's own, computed by hand from its JSON. */
+	private static void assertAgreesWithTheArtifactByHand(Payload payload, Explanation explanation) {
+		Map<String, Double> expected = byHand.contributions(payload);
+		assertThat(expected).hasSize(13);
+		for (Explanation.Contribution contribution : explanation.contributions()) {
+			assertThat(contribution.contribution()).as(contribution.field())
+				.isCloseTo(expected.get(contribution.field()), within(1e-12));
+		}
+		assertThat(explanation.logit()).isCloseTo(byHand.logit(payload), within(1e-12));
 	}
 
 	static double sum(Explanation explanation) {

@@ -30,6 +30,9 @@ class PredictorTests {
 
 	static Predictor predict;
 
+	/** The artifact's JSON, scored by the test's own arithmetic. */
+	static final ArtifactByHand byHand = ArtifactByHand.committed();
+
 	@BeforeAll
 	static void loadCommittedModel() throws IOException {
 		try (InputStream in = Files.newInputStream(Path.of("model/heart-disease.json"))) {
@@ -42,7 +45,9 @@ class PredictorTests {
 	void shouldFindTheExamplePatientClear() {
 		Diagnosis diagnosis = predict.apply(EXAMPLE);
 		assertThat(diagnosis.diagnosis()).isEqualTo("clear");
-		assertThat(diagnosis.probability()).isCloseTo(0.146, within(0.005));
+		assertThat(diagnosis.probability()).isCloseTo(byHand.probability(EXAMPLE), within(1e-12))
+			.isCloseTo(0.146, within(0.005));
+		assertThat(diagnosis.explanation().logit()).isCloseTo(byHand.logit(EXAMPLE), within(1e-12));
 		assertThat(diagnosis.imputed()).isEmpty();
 		assertThat(diagnosis.model().name()).isEqualTo("heart-disease");
 		assertThat(diagnosis.model().trainedAt()).isEqualTo(model.artifact().trainedAt());
@@ -52,7 +57,31 @@ class PredictorTests {
 	void shouldFindTheSecondClevelandPatientDiseased() {
 		Diagnosis diagnosis = predict.apply(SICK);
 		assertThat(diagnosis.diagnosis()).isEqualTo("heart-disease");
-		assertThat(diagnosis.probability()).isGreaterThan(0.9);
+		assertThat(diagnosis.probability()).isCloseTo(byHand.probability(SICK), within(1e-12)).isGreaterThan(0.9);
+	}
+
+	@Test
+	void shouldDiagnoseAPatientWithEveryStrongSignOfDiseaseAsDiseased() {
+		// Asymptomatic chest pain, exercise angina, a flat slope, three vessels, a reversible defect,
+		// a low maximum heart rate and a deep ST depression.
+		Payload strong = Payload.of(70.0, 1.0, 4.0, 170.0, 320.0, 1.0, 2.0, 95.0, 1.0, 4.0, 2.0, 3.0, 7.0);
+		Diagnosis diagnosis = predict.apply(strong);
+		assertThat(diagnosis.diagnosis()).isEqualTo("heart-disease");
+		assertThat(diagnosis.probability()).isGreaterThan(0.99)
+			.isCloseTo(byHand.probability(strong), within(1e-12));
+		assertThat(byHand.label(strong)).isEqualTo("heart-disease");
+		assertThat(byHand.label(EXAMPLE)).isEqualTo("clear");
+	}
+
+	@Test
+	void shouldDiagnoseAPatientWithoutAnySignOfDiseaseAsClear() {
+		// A young woman, non-anginal pain, normal ECG, a fast heart, no angina, no depression,
+		// upsloping, no vessels, a normal thallium test.
+		Payload healthy = Payload.of(35.0, 0.0, 3.0, 115.0, 190.0, 0.0, 0.0, 185.0, 0.0, 0.0, 1.0, 0.0, 3.0);
+		Diagnosis diagnosis = predict.apply(healthy);
+		assertThat(diagnosis.diagnosis()).isEqualTo("clear");
+		assertThat(diagnosis.probability()).isLessThan(0.05)
+			.isCloseTo(byHand.probability(healthy), within(1e-12));
 	}
 
 	@Test
@@ -78,9 +107,13 @@ class PredictorTests {
 
 	@Test
 	void shouldImputeTheFieldsMissingInTrainingAndSaySo() {
-		Diagnosis diagnosis = predict.apply(with(with(EXAMPLE, Field.CA, null), Field.THAL, null));
+		Payload missing = with(with(EXAMPLE, Field.CA, null), Field.THAL, null);
+		Diagnosis diagnosis = predict.apply(missing);
 		assertThat(diagnosis.imputed()).containsExactly("ca", "thal");
-		assertThat(diagnosis.probability()).isBetween(0.0, 1.0).isNotEqualTo(predict.apply(EXAMPLE).probability());
+		// The artifact's modes stand in: ca = 0 (as given) and thal = 3 (instead of 6).
+		assertThat(diagnosis.probability()).isCloseTo(byHand.probability(missing), within(1e-12))
+			.isCloseTo(byHand.probability(with(EXAMPLE, Field.THAL, 3.0)), within(1e-12))
+			.isNotCloseTo(predict.apply(EXAMPLE).probability(), within(1e-3));
 	}
 
 	@Test
@@ -126,7 +159,7 @@ class PredictorTests {
 	@Test
 	void shouldAcceptTheBoundsOfThePlausibleRanges() {
 		Payload edge = with(with(EXAMPLE, Field.TRESTBPS, 250.0), Field.OLDPEAK, -5.0);
-		assertThat(predict.apply(edge).probability()).isBetween(0.0, 1.0);
+		assertThat(predict.apply(edge).probability()).isCloseTo(byHand.probability(edge), within(1e-12));
 	}
 
 	static Payload with(Payload payload, Field changed, Double value) {
