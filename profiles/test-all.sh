@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of every surface: each deployable is its own Maven profile, so each is built
-# and verified in turn (the cloud profiles start their real runtimes in integration tests).
-# The local build goes last, leaving target/ ready for ./mvnw spring-boot:run.
+# Runs every test once: each deployable is its own Maven profile, built into its own target/<profile>
+# and verified in turn. The cloud profiles run only their own surface's tests (and start their real
+# runtimes in integration tests); the local profile runs the core suite (src/test) and the local
+# surface's tests. Each profile's clean removes only its own target/<profile>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for profile in gcp aws local; do

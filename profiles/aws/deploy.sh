@@ -55,8 +55,8 @@ if [[ -n "$restore" ]]; then
 	exit 0
 fi
 
-if [[ "$DRY_RUN" != true ]] && ! compgen -G "target/*-aws.zip" >/dev/null; then
-	die "no target/*-aws.zip; run ./mvnw -Paws package"
+if [[ "$DRY_RUN" != true ]] && ! compgen -G "target/aws/*-aws.zip" >/dev/null; then
+	die "no target/aws/*-aws.zip; run ./mvnw -Paws package"
 fi
 
 # The version serving now, to restore if the URL's smoke test fails (none on the first deployment).

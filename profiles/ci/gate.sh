@@ -14,7 +14,7 @@ Usage: profiles/ci/gate.sh --candidate PATH (--prefix gs://…|s3://… | --publ
   --published PATH     compare with this local artifact instead, or none
   --min-auc AUC        floor of the candidate's cross-validated ROC AUC (default 0.85)
   --max-drop AUC       how far below the published model's it may fall (default 0.02)
-  --jar PATH           the application jar (default: target/heart-disease-function-1.0.0-SNAPSHOT.jar)
+  --jar PATH           the application jar (default: target/local/heart-disease-function-1.0.0-SNAPSHOT.jar)
   --dry-run            print the commands instead of running them
   -h, --help           this text
 USAGE
@@ -25,7 +25,7 @@ prefix=""
 published=""
 min_auc="0.85"
 max_drop="0.02"
-jar="target/heart-disease-function-1.0.0-SNAPSHOT.jar"
+jar="target/local/heart-disease-function-1.0.0-SNAPSHOT.jar"
 DRY_RUN=false
 while (($# > 0)); do
 	case "$1" in

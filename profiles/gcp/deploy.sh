@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
-# Deploys the heart-disease function to Google Cloud Functions (2nd gen) from target/deploy.
+# Deploys the heart-disease function to Google Cloud Functions (2nd gen) from target/gcp/deploy.
 # Build first: ./mvnw -Pgcp package. See profiles/gcp/README.md.
 #
 # A gen2 function is a Cloud Run service, so a new version can be tried before it serves:
@@ -75,7 +75,7 @@ command=(gcloud functions deploy "$name"
 	--gen2
 	--runtime java17
 	--entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher
-	--source target/deploy
+	--source target/gcp/deploy
 	--trigger-http
 	--set-env-vars "JAVA_TOOL_OPTIONS=$(<profiles/gcp/jvm-options)"
 	"$access"
@@ -90,9 +90,9 @@ fi
 
 if [[ "$DRY_RUN" != true ]]; then
 	shopt -s nullglob
-	jars=(target/deploy/*.jar)
+	jars=(target/gcp/deploy/*.jar)
 	if ((${#jars[@]} != 1)); then
-		echo "deploy.sh: expected exactly one jar in target/deploy, found ${#jars[@]}; run ./mvnw -Pgcp package" >&2
+		echo "deploy.sh: expected exactly one jar in target/gcp/deploy, found ${#jars[@]}; run ./mvnw -Pgcp package" >&2
 		exit 1
 	fi
 fi

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 
 duration=20
 java_opts=
-jar=target/heart-disease-function-1.0.0-SNAPSHOT.jar
+jar=target/local/heart-disease-function-1.0.0-SNAPSHOT.jar
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--duration) duration=$2; shift 2 ;;

@@ -6,10 +6,10 @@
 # description) and is then stopped, so the archive also holds the classes of the first answers, not
 # only those of the start-up (-Dspring.context.exit=onRefresh would stop before any request).
 #
-#   ./mvnw package && profiles/local/cds.sh        # writes target/cds/
-#   java -XX:SharedArchiveFile=target/cds/application.jsa -Dspring.aot.enabled=true \
+#   ./mvnw package && profiles/local/cds.sh        # writes target/local/cds/
+#   java -XX:SharedArchiveFile=target/local/cds/application.jsa -Dspring.aot.enabled=true \
 #        -XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=48m \
-#        -jar target/cds/heart-disease-function-1.0.0-SNAPSHOT.jar
+#        -jar target/local/cds/heart-disease-function-1.0.0-SNAPSHOT.jar
 #
 # The last four flags are not about start-up: they keep the resident memory under 200 MiB (the JVM's
 # defaults on a large machine let the heap grow to hundreds of MiB for a model of a few KiB; the live
@@ -22,8 +22,8 @@
 # Needs curl. The training run's log stays in the directory (training.log); on any failure the script
 # prints it, removes the archive and exits 1.
 set -euo pipefail
-jar=${1:-target/heart-disease-function-1.0.0-SNAPSHOT.jar}
-dir=${2:-target/cds}
+jar=${1:-target/local/heart-disease-function-1.0.0-SNAPSHOT.jar}
+dir=${2:-target/local/cds}
 payloads=$(cd "$(dirname "$0")/../.." && pwd)/src/test/resources/payloads
 rm -rf "$dir"
 java -Djarmode=tools -jar "$jar" extract --destination "$dir"

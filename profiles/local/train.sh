@@ -8,8 +8,8 @@
 # spares the GC threads for the same reason. When profiles/local/cds.sh has written its archive, the
 # extracted jar starts with it. Same artifact as java -jar ... --train; only the launch differs.
 set -euo pipefail
-jar=${HEART_JAR:-target/heart-disease-function-1.0.0-SNAPSHOT.jar}
-cds=${HEART_CDS_DIR:-target/cds}
+jar=${HEART_JAR:-target/local/heart-disease-function-1.0.0-SNAPSHOT.jar}
+cds=${HEART_CDS_DIR:-target/local/cds}
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 if [ -f "$cds/application.jsa" ] && [ -f "$cds/$(basename "$jar")" ]; then
 	flags+=(-XX:SharedArchiveFile="$cds/application.jsa")

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code predict} as Spring Cloud Function sees it on every surface: in the catalog, typed
- * {@code Payload -> Diagnosis}, and converting JSON with the application's mapper.
+ * {@code Payload -> Diagnosis}, and converting JSON with the application's mapper. Part of the core
+ * suite, which runs in the local build; each cloud surface's own tests look it up as its adapter does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class FunctionCatalogTests {

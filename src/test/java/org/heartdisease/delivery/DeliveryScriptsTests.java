@@ -29,7 +29,7 @@ class DeliveryScriptsTests {
 			"profiles/aws/deploy.sh");
 
 	private static final String GCP_DEPLOY = "gcloud functions deploy heart-disease --gen2 --runtime java17"
-			+ " --entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --source target/deploy"
+			+ " --entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --source target/gcp/deploy"
 			+ " --trigger-http --set-env-vars JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1\\ -XX:+UseSerialGC\\ -Dspring.aot.enabled=true"
 			+ " --no-allow-unauthenticated --region europe-west1 --memory 512Mi --min-instances 0"
 			+ " --max-instances 3 --timeout 60s";
@@ -89,7 +89,7 @@ class DeliveryScriptsTests {
 		assertThat(dryRun("profiles/ci/gate.sh", "--prefix", "gs://models/heart/", "--min-auc", "0.9", "--max-drop", "0.01"))
 			.containsExactly("gcloud storage ls gs://models/heart/latest/heart-disease.json",
 					"gcloud storage cp gs://models/heart/latest/heart-disease.json target/gate/published-heart-disease.json",
-					"java -jar target/heart-disease-function-1.0.0-SNAPSHOT.jar --gate --candidate=model/heart-disease.json"
+					"java -jar target/local/heart-disease-function-1.0.0-SNAPSHOT.jar --gate --candidate=model/heart-disease.json"
 							+ " --published=target/gate/published-heart-disease.json --min-auc=0.9 --max-drop=0.01");
 		assertThat(dryRun("profiles/ci/gate.sh", "--prefix", "s3://models/heart")).first()
 			.isEqualTo("aws s3 ls s3://models/heart/latest/heart-disease.json");

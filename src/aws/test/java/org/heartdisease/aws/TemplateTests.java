@@ -32,9 +32,9 @@ class TemplateTests {
 		assertThat(function).containsEntry("Handler",
 				"org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
 		assertThat(function.get("Runtime")).isIn("java17", "java21");
-		assertThat((String) function.get("CodeUri")).startsWith("../../target/").endsWith("-aws.zip");
+		assertThat((String) function.get("CodeUri")).startsWith("../../target/aws/").endsWith("-aws.zip");
 		assertThat(Path.of("profiles/aws").resolve((String) function.get("CodeUri")).normalize())
-			.isEqualTo(Path.of("target/heart-disease-function-1.0.0-SNAPSHOT-aws.zip"));
+			.isEqualTo(Path.of("target/aws/heart-disease-function-1.0.0-SNAPSHOT-aws.zip"));
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeployScriptTests {
 
 	private static final String COMMON = "gcloud functions deploy heart-disease --gen2 --runtime java17"
-			+ " --entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --source target/deploy"
+			+ " --entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --source target/gcp/deploy"
 			+ " --trigger-http --set-env-vars JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1\\ -XX:+UseSerialGC\\ -Dspring.aot.enabled=true";
 
 	@Test

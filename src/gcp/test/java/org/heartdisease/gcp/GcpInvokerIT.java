@@ -65,7 +65,7 @@ class GcpInvokerIT {
 		exchange = context.getBean(PredictionExchange.class);
 
 		Path jar = deployableJar();
-		Path invokerJar = Path.of(System.getProperty("gcp.invoker.jar", "target/invoker/java-function-invoker.jar"));
+		Path invokerJar = Path.of(System.getProperty("gcp.invoker.jar", "target/gcp/invoker/java-function-invoker.jar"));
 		assertThat(invokerJar).exists();
 		port = freePort();
 		log = Files.createTempFile("gcp-invoker", ".log");
@@ -172,7 +172,7 @@ class GcpInvokerIT {
 	}
 
 	private static Path deployableJar() throws IOException {
-		Path deploy = Path.of(System.getProperty("gcp.deploy.dir", "target/deploy"));
+		Path deploy = Path.of(System.getProperty("gcp.deploy.dir", "target/gcp/deploy"));
 		try (Stream<Path> files = Files.list(deploy)) {
 			List<Path> jars = files.filter((file) -> file.toString().endsWith(".jar")).toList();
 			assertThat(jars).as("the deployable jars in " + deploy).hasSize(1);
