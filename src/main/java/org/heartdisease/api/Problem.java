@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.heartdisease.prediction.FieldError;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * An RFC 9457 problem-details body ({@code application/problem+json}), the one error shape of every
  * surface; {@code errors} names each offending field.
@@ -54,16 +56,10 @@ public record Problem(String type, String title, int status, String detail, List
 		return (text.length() <= MAX_ECHOED) ? text : text.substring(0, MAX_ECHOED) + "…";
 	}
 
+	// Spring's own reason phrases (RFC 9110's), not a second list of them.
 	private static String reason(int status) {
-		return switch (status) {
-			case 400 -> "Bad Request";
-			case 404 -> "Not Found";
-			case 405 -> "Method Not Allowed";
-			case 413 -> "Content Too Large";
-			case 415 -> "Unsupported Media Type";
-			case 500 -> "Internal Server Error";
-			default -> "Error";
-		};
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase() : "Error";
 	}
 
 }
