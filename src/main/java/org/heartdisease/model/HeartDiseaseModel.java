@@ -166,11 +166,6 @@ public final class HeartDiseaseModel {
 		return this.extractor.imputedValue(field);
 	}
 
-	/** @return the extractor this model scores with, the one its trainer fitted with */
-	public FeatureExtractor extractor() {
-		return this.extractor;
-	}
-
 	// One loop for logit and explanation over the extractor's feature vector, summed in column
 	// order: the contributions and the logit are the same products, so they agree to the last bit.
 	// A one-hot column that is not hot adds w * 0, which leaves every sum unchanged.
