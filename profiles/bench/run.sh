@@ -23,7 +23,7 @@ collect() {
 	mkdir -p "$work/deploy"
 	case "$1" in
 		gcp)
-			cp target/gcp/deploy/*.jar "$work/deploy/gcp.jar"
+			rm -rf "$work/deploy/gcp" && cp -r target/gcp/deploy "$work/deploy/gcp"
 			cp target/gcp/invoker/java-function-invoker.jar "$work/deploy/java-function-invoker.jar" ;;
 		aws) cp target/aws/*-aws.zip "$work/deploy/aws.zip" ;;
 		local) cp target/local/heart-disease-function-1.0.0-SNAPSHOT.jar "$work/deploy/local.jar" ;;
@@ -73,8 +73,8 @@ if $build; then
 		collect "$profile"
 	done
 fi
-for file in gcp.jar java-function-invoker.jar aws.zip local.jar; do
-	[ -f "$work/deploy/$file" ] || { echo "missing $work/deploy/$file: run without --no-build" >&2; exit 1; }
+for file in gcp/libs java-function-invoker.jar aws.zip local.jar; do
+	[ -e "$work/deploy/$file" ] || { echo "missing $work/deploy/$file: run without --no-build" >&2; exit 1; }
 done
 
 log "compiling the timer and the JMH benchmarks (-Plocal,bench)"
@@ -99,7 +99,9 @@ result() { # name target unit, from the harness's RESULT line on stdin
 # --- sizes
 mib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.2f", b / 1048576 }'; }
 row "AWS package size (aws.zip)" "≤ 16 MiB" "$(mib "$work/deploy/aws.zip")" "" "" MiB 1
-row "GCP jar size" "≤ 17 MiB" "$(mib "$work/deploy/gcp.jar")" "" "" MiB 1
+# The GCP deployable is a directory: the thin jar and its libs/.
+mibs() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%.2f", b / 1048576 }'; }
+row "GCP deploy directory size (jar and libs/)" "≤ 17 MiB" "$(mibs "$work/deploy/gcp")" "" "" MiB 1
 row "local jar size (for reference)" "" "$(mib "$work/deploy/local.jar")" "" "" MiB 1
 
 # --- AWS: the zip unpacked as Lambda does, run by the runtime interface client with Lambda's flags
@@ -107,11 +109,11 @@ log "AWS cold starts"
 rm -rf "$work/aws-task" && mkdir -p "$work/aws-task" && (cd "$work/aws-task" && unzip -q "$work/deploy/aws.zip")
 harness "$runs" lambda aws-cold "$work/aws-task" "$ric" | result "AWS: JVM launch → first answer (RIC, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)" "≤ 0.6 s" ms
 
-# --- GCP: the deploy jar under Google's invoker, with the JVM flags profiles/gcp/deploy.sh deploys
+# --- GCP: the deploy directory under Google's invoker, with the JVM flags profiles/gcp/deploy.sh deploys
 log "GCP cold starts"
 harness "$runs" http gcp-cold / -- env JAVA_TOOL_OPTIONS="$(<profiles/gcp/jvm-options)" \
-	java -jar "$work/deploy/java-function-invoker.jar" --classpath "$work/deploy/gcp.jar" \
-	--target org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --port '{port}' \
+	java -jar "$work/deploy/java-function-invoker.jar" --classpath "$(echo "$work"/deploy/gcp/*.jar)" \
+	--target org.heartdisease.gcp.GcpFunction --port '{port}' \
 	| result "GCP: invoker launch → first answer (JAVA_TOOL_OPTIONS of profiles/gcp/jvm-options)" "≤ 1.0 s" ms
 
 # --- local: plain java -jar, then the extracted jar with its class-data archive and AOT

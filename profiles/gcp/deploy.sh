@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
-# Deploys the heart-disease function to Google Cloud Functions (2nd gen) from target/gcp/deploy.
+# Deploys the heart-disease function to Google Cloud Functions (2nd gen) from target/gcp/deploy (the
+# thin jar and its libs/).
 # Build first: ./mvnw -Pgcp package. See profiles/gcp/README.md.
 #
 # A gen2 function is a Cloud Run service, so a new version can be tried before it serves:
@@ -74,7 +75,7 @@ fi
 command=(gcloud functions deploy "$name"
 	--gen2
 	--runtime java17
-	--entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher
+	--entry-point org.heartdisease.gcp.GcpFunction
 	--source target/gcp/deploy
 	--trigger-http
 	--set-env-vars "JAVA_TOOL_OPTIONS=$(<profiles/gcp/jvm-options)"
@@ -91,8 +92,8 @@ fi
 if [[ "$DRY_RUN" != true ]]; then
 	shopt -s nullglob
 	jars=(target/gcp/deploy/*.jar)
-	if ((${#jars[@]} != 1)); then
-		echo "deploy.sh: expected exactly one jar in target/gcp/deploy, found ${#jars[@]}; run ./mvnw -Pgcp package" >&2
+	if ((${#jars[@]} != 1)) || [[ ! -d target/gcp/deploy/libs ]]; then
+		echo "deploy.sh: expected one jar and libs/ in target/gcp/deploy, found ${#jars[@]} jars; run ./mvnw -Pgcp package" >&2
 		exit 1
 	fi
 fi

@@ -2,12 +2,16 @@ package org.heartdisease.gcp;
 
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.heartdisease.api.PredictionExchange;
-import org.heartdisease.api.RequestLimits;
 import org.heartdisease.prediction.ConditionalOnServing;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JacksonMapper;
@@ -32,14 +36,30 @@ class GcpConfiguration {
 		return new JacksonMapper(objectMapper);
 	}
 
+	/**
+	 * Boot's defaults, written out (as the AWS surface does), for as long as this profile leaves
+	 * spring-web out: Boot builds the application's ObjectMapper with spring-web's
+	 * {@code Jackson2ObjectMapperBuilder}. Inert once the packaging puts spring-web back (then delete it).
+	 */
+	@Bean
+	@ConditionalOnMissingClass("org.springframework.http.converter.json.Jackson2ObjectMapperBuilder")
+	ObjectMapper objectMapper() {
+		return com.fasterxml.jackson.databind.json.JsonMapper.builder()
+			.addModule(new JavaTimeModule())
+			.disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+			.build();
+	}
+
 	@Bean(GcpPredictFunction.NAME)
-	GcpPredictFunction gcpPredict(PredictionExchange exchange, RequestLimits limits) {
-		return new GcpPredictFunction(exchange, limits);
+	GcpPredictFunction gcpPredict(PredictionExchange exchange) {
+		return new GcpPredictFunction(exchange);
 	}
 
 	/**
 	 * Hands {@code gcpPredict} the adapter's message untouched and the adapter its reply untouched:
-	 * input conversion would parse the body before the exchange could judge it, and output conversion
+	 * input conversion would read the body before the exchange could judge it, and output conversion
 	 * would add {@code id}, {@code timestamp} and {@code contentType} headers, which the adapter sends
 	 * as HTTP headers. The catalog keeps one wrapper per function, the one the adapter looks up.
 	 */

@@ -29,7 +29,7 @@ class DeliveryScriptsTests {
 			"profiles/aws/deploy.sh");
 
 	private static final String GCP_DEPLOY = "gcloud functions deploy heart-disease --gen2 --runtime java17"
-			+ " --entry-point org.springframework.cloud.function.adapter.gcp.GcfJarLauncher --source target/gcp/deploy"
+			+ " --entry-point org.heartdisease.gcp.GcpFunction --source target/gcp/deploy"
 			+ " --trigger-http --set-env-vars JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1\\ -XX:+UseSerialGC\\ -Dspring.aot.enabled=true"
 			+ " --no-allow-unauthenticated --region europe-west1 --memory 512Mi --min-instances 0"
 			+ " --max-instances 3 --timeout 60s";

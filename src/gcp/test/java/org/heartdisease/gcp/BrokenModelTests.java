@@ -6,7 +6,6 @@ import org.heartdisease.BrokenModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.cloud.function.adapter.gcp.FunctionInvoker;
 
 /**
  * On Cloud Functions too, a model that cannot be served stops the function's initialisation with the one clear
@@ -16,7 +15,7 @@ class BrokenModelTests {
 
 	@Test
 	void shouldFailInitialisationNamingTheBrokenArtifact(@TempDir Path directory) throws Exception {
-		BrokenModels.assertStartRefusesATruncatedModel(directory, FunctionInvoker::new);
+		BrokenModels.assertStartRefusesATruncatedModel(directory, GcpFunction::new);
 	}
 
 }

@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application as the GCP adapter starts it: which function it exports, with which JSON mapper,
+ * The application as GcpFunction starts it: which function it exports, with which JSON mapper,
  * and how the catalog hands that function to the adapter.
  */
 class GcpConfigurationTests {
