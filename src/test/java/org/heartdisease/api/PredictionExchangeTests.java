@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -108,10 +109,10 @@ class PredictionExchangeTests {
 		Supplier<ModelDescription> failing = () -> {
 			throw new IllegalStateException("secret internals");
 		};
-		ObjectMapper boot = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.run((context) -> context.getBean(ObjectMapper.class))
-			.getBean(ObjectMapper.class);
+		AtomicReference<ObjectMapper> mapper = new AtomicReference<>();
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+			.run((context) -> mapper.set(context.getBean(ObjectMapper.class)));
+		ObjectMapper boot = mapper.get();
 		PredictionExchange exchange = new PredictionExchange((payload) -> {
 			throw new IllegalStateException("secret internals");
 		}, failing, new PayloadReader(predict.validator(), limits), limits, boot);
