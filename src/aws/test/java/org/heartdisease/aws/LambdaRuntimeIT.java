@@ -149,6 +149,16 @@ class LambdaRuntimeIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void shouldBeThePackageTheTemplateDeploys() throws IOException {
+		Map<String, Object> template = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("profiles/aws/template.yaml")));
+		Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) template
+			.get("Resources")).get("PredictFunction")).get("Properties");
+		assertThat(Path.of("profiles/aws").resolve((String) function.get("CodeUri")).toAbsolutePath().normalize())
+			.isEqualTo(LambdaPackage.path().toAbsolutePath().normalize());
+	}
+
+	@Test
 	void shouldNeverLogTheEventsPatientData() throws Exception {
 		invoke(LambdaEvents.http(Kind.FUNCTION_URL, "application/json",
 				SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8), false));
