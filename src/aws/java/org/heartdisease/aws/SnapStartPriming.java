@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.crac.Context;
@@ -18,22 +20,21 @@ import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.messaging.Message;
 
 /**
- * Primes the function before Lambda SnapStart takes its snapshot: one real prediction, as a Function
- * URL event through the exported function exactly as the adapter's {@code FunctionInvoker} calls it
- * (message conversion, the event parsed, the payload checked and scored, the answer written as JSON),
- * so that the classes, Jackson's serializers and the code paths of the first request are loaded and
- * initialised in the snapshot rather than after every restore. A checkpoint whose priming does not
- * give a diagnosis fails: a snapshot of a broken function must not be published.
+ * Primes the function before Lambda SnapStart takes its snapshot: one real prediction, a Function URL
+ * event with the example patient, through the exported function exactly as the adapter's
+ * {@code FunctionInvoker.handleRequest} calls it, so that the classes, serializers and code paths of
+ * the first request are loaded in the snapshot rather than after every restore. A checkpoint whose
+ * priming gives no diagnosis fails: a snapshot of a broken function must not be published.
  *
- * <p>Registered with {@link Core#getGlobalContext()} once the context's singletons exist. Outside
- * SnapStart (a plain JVM, the tests) {@code org.crac} never calls it.
+ * <p>Registered with {@link Core#getGlobalContext()} once the singletons exist; outside SnapStart (a
+ * plain JVM, the tests) {@code org.crac} never calls it.
  */
 class SnapStartPriming implements Resource, SmartInitializingSingleton {
 
 	/** A Function URL call with the example patient, row 1 of the Cleveland file. */
 	static final String EVENT = """
-			{"version":"2.0","rawPath":"/","headers":{"content-type":"application/json"},\
-			"requestContext":{"http":{"method":"POST","path":"/"}},"isBase64Encoded":false,\
+			{"version":"2.0","routeKey":"$default","rawPath":"/predict","headers":{"content-type":"application/json"},\
+			"requestContext":{"http":{"method":"POST","path":"/predict"}},"isBase64Encoded":false,\
 			"body":"{\\"age\\":63,\\"sex\\":1,\\"cp\\":1,\\"trestbps\\":145,\\"chol\\":233,\\"fbs\\":1,\\"restecg\\":2,\
 			\\"thalach\\":150,\\"exang\\":0,\\"oldpeak\\":2.3,\\"slope\\":3,\\"ca\\":0,\\"thal\\":6}"}""";
 
@@ -43,16 +44,14 @@ class SnapStartPriming implements Resource, SmartInitializingSingleton {
 
 	private final JsonMapper jsonMapper;
 
+	private final ObjectMapper objectMapper;
+
 	private final String definition;
 
-	/**
-	 * @param catalog the function catalog the adapter looks the function up in
-	 * @param jsonMapper the mapper the adapter converts events and answers with
-	 * @param definition the exported function's name
-	 */
-	SnapStartPriming(FunctionCatalog catalog, JsonMapper jsonMapper, String definition) {
+	SnapStartPriming(FunctionCatalog catalog, JsonMapper jsonMapper, ObjectMapper objectMapper, String definition) {
 		this.catalog = catalog;
 		this.jsonMapper = jsonMapper;
+		this.objectMapper = objectMapper;
 		this.definition = definition;
 	}
 
@@ -63,36 +62,38 @@ class SnapStartPriming implements Resource, SmartInitializingSingleton {
 
 	@Override
 	public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
-		String answer = prime();
-		logger.info("Primed for the snapshot: " + answer.length() + " bytes answered");
+		logger.info("Primed for the snapshot: " + prime().length + " bytes answered");
 	}
 
+	/** A documented no-op: the model is in memory and the function holds no connection to reopen. */
 	@Override
 	public void afterRestore(Context<? extends Resource> context) {
-		// Nothing to reopen: the model is in memory and the function holds no connection.
 	}
 
 	/**
 	 * @return the function's answer to {@link #EVENT}
-	 * @throws IllegalStateException when it is not a 200 with a diagnosis
-	 * @throws IOException when the adapter cannot read the event
+	 * @throws IllegalStateException when it is not a {@code 200} with a diagnosis
 	 */
-	String prime() throws IOException {
-		// Looked up and called as FunctionInvoker.handleRequest does, so that priming takes the very path
-		// of a request: the event turned into a message, the function applied, the output turned into bytes.
+	byte[] prime() throws IOException {
+		byte[] answer = invoke(EVENT.getBytes(StandardCharsets.UTF_8));
+		JsonNode response = this.objectMapper.readTree(answer);
+		if (response.path("statusCode").asInt() != 200
+				|| !this.objectMapper.readTree(response.path("body").asText("null")).has("diagnosis")) {
+			throw new IllegalStateException("Priming did not give a diagnosis: " + response);
+		}
+		return answer;
+	}
+
+	/** @return what the adapter's {@code FunctionInvoker.handleRequest} writes for this event, step by step */
+	byte[] invoke(byte[] event) throws IOException {
 		FunctionInvocationWrapper function = this.catalog.lookup(this.definition, "application/json");
 		if (function == null) {
 			throw new IllegalStateException("No function " + this.definition + " to prime");
 		}
-		Message<?> request = AWSLambdaUtils.generateMessage(new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)),
-				function.getInputType(), function.isSupplier(), this.jsonMapper, null);
+		Message<?> request = AWSLambdaUtils.generateMessage(new ByteArrayInputStream(event), function.getInputType(),
+				function.isSupplier(), this.jsonMapper, null);
 		Object output = function.apply(request);
-		byte[] bytes = AWSLambdaUtils.generateOutputFromObject(request, output, this.jsonMapper, function.getOutputType());
-		String answer = new String(bytes, StandardCharsets.UTF_8);
-		if (!answer.contains("\"statusCode\":200") || !answer.contains("diagnosis")) {
-			throw new IllegalStateException("Priming did not give a diagnosis: " + answer);
-		}
-		return answer;
+		return AWSLambdaUtils.generateOutputFromObject(request, output, this.jsonMapper, function.getOutputType());
 	}
 
 }

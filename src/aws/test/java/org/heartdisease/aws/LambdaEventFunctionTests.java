@@ -1,84 +1,62 @@
 package org.heartdisease.aws;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.SurfaceCases;
-import org.heartdisease.api.PayloadReader;
-import org.heartdisease.api.PredictionExchange;
-import org.heartdisease.api.RequestLimits;
 import org.heartdisease.aws.LambdaEvents.Kind;
-import org.heartdisease.model.HeartDiseaseModel;
-import org.heartdisease.model.ModelArtifactJson;
-import org.heartdisease.prediction.PayloadValidator;
-import org.junit.jupiter.api.BeforeAll;
+import org.heartdisease.prediction.Predictor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.willThrow;
 
 /**
- * The Lambda function on its own, without Spring: whatever fails, it answers a problem rather than
- * throwing, since Lambda turns a thrown exception into a gateway 502.
+ * The exported function in the AWS context, called through the adapter's steps (as
+ * {@code FunctionInvoker.handleRequest} calls it) while {@code predict} fails: it answers the
+ * exchange's 500 problem and never throws, since Lambda would turn an exception into a gateway 502.
  */
+@SpringBootTest
 class LambdaEventFunctionTests {
 
-	private static final ObjectMapper mapper = new ObjectMapper();
+	private static final byte[] EXAMPLE = SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8);
 
-	private static LambdaEventFunction failing;
+	@MockitoSpyBean
+	Predictor predictor;
 
-	@BeforeAll
-	static void buildAFunctionWhosePredictionFails() throws IOException {
-		HeartDiseaseModel model;
-		try (InputStream in = Files.newInputStream(Path.of("model/heart-disease.json"))) {
-			model = ModelArtifactJson.read(in, "model/heart-disease.json");
-		}
-		PayloadReader reader = new PayloadReader(new PayloadValidator(model), new RequestLimits(262144, 1000));
-		PredictionExchange exchange = new PredictionExchange((payload) -> {
-			throw new IllegalStateException("the model is broken");
-		}, reader, mapper);
-		failing = new LambdaEventFunction(exchange, mapper);
+	@Autowired
+	SnapStartPriming adapter;
+
+	@BeforeEach
+	void breakThePrediction() {
+		willThrow(new IllegalStateException("the model is broken")).given(this.predictor).apply(any());
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = Kind.class, names = "DIRECT", mode = EnumSource.Mode.EXCLUDE)
-	void shouldAnswer500WhenThePredictionFails(Kind kind) {
-		byte[] event = LambdaEvents.http(kind, "POST", "application/json", example(), false);
-		JsonNode response = LambdaEvents.read(failing.apply(new ByteArrayInputStream(event)));
+	void shouldAnswer500WhenThePredictionFails(Kind kind) throws IOException {
+		JsonNode response = LambdaEvents.read(this.adapter.invoke(LambdaEvents.http(kind, "application/json", EXAMPLE, false)));
 		assertThat(response.get("statusCode").intValue()).isEqualTo(500);
 		assertThat(response.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
-		assertThat(response.get("body").asText()).doesNotContain("the model is broken");
+		JsonNode problem = LambdaEvents.read(response.get("body").asText().getBytes(StandardCharsets.UTF_8));
+		assertThat(problem.get("status").intValue()).isEqualTo(500);
+		assertThat(problem.toString()).doesNotContain("the model is broken");
 	}
 
 	@Test
-	void shouldAnswerAProblemToADirectInvocationWhenThePredictionFails() {
-		JsonNode problem = LambdaEvents.read(failing.apply(new ByteArrayInputStream(example())));
+	void shouldAnswerAProblemToADirectInvocationWhenThePredictionFails() throws IOException {
+		JsonNode problem = LambdaEvents.read(this.adapter.invoke(EXAMPLE));
 		assertThat(problem.get("status").intValue()).isEqualTo(500);
-	}
-
-	@Test
-	void shouldAnswerAProblemWhenTheEventCannotBeRead() {
-		InputStream broken = new InputStream() {
-
-			@Override
-			public int read() throws IOException {
-				throw new IOException("connection reset");
-			}
-
-		};
-		JsonNode problem = LambdaEvents.read(failing.apply(broken));
-		assertThat(problem.get("status").intValue()).isEqualTo(500);
-	}
-
-	private static byte[] example() {
-		return SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8);
+		assertThat(problem.toString()).doesNotContain("the model is broken");
 	}
 
 }

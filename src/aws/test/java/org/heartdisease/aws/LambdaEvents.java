@@ -1,6 +1,7 @@
 package org.heartdisease.aws;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,12 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.heartdisease.ReferenceExchange;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PredictionExchange;
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample events in {@code src/aws/test/resources/events}, in the shapes AWS sends, wrapped around
- * the {@link SurfaceCases} table, and the check that an answer is the shared exchange's.
+ * the {@link SurfaceCases} table, and the check that an answer is the reference exchange's.
  */
 final class LambdaEvents {
 
@@ -83,13 +86,8 @@ final class LambdaEvents {
 			if (this.kind == Kind.DIRECT) {
 				return this.request.body();
 			}
-			return http(this.kind, "POST", this.request.contentType(), this.request.body(), this.base64);
-		}
-
-		/** @return what the shared exchange answers to the request this event carries */
-		PredictionExchange.Reply expected(PredictionExchange exchange) {
-			String contentType = this.kind.isHttp() ? this.request.contentType() : PredictionExchange.JSON;
-			return exchange.handle(contentType, this.request.body());
+			return http(this.kind, this.request.method(), this.request.path(), this.request.contentType(),
+					this.request.body(), this.base64);
 		}
 
 		@Override
@@ -100,8 +98,9 @@ final class LambdaEvents {
 	}
 
 	/**
-	 * @return every HTTP kind with every case of the table, plain and base64, and direct invocations
-	 * with every JSON case (a direct invocation has no content type: JSON is implied)
+	 * @return every case of the table in every HTTP kind, the cases that reach {@code predict} also
+	 * base64-encoded, and direct invocations of the JSON payload cases (no method, path or type: a
+	 * direct invocation can only predict)
 	 */
 	static List<Invocation> all() {
 		List<Invocation> invocations = new ArrayList<>();
@@ -109,29 +108,42 @@ final class LambdaEvents {
 			if (kind.isHttp()) {
 				for (SurfaceCase request : SurfaceCases.all()) {
 					invocations.add(new Invocation(kind, request, false));
-					invocations.add(new Invocation(kind, request, true));
+					if (request.predicts()) {
+						invocations.add(new Invocation(kind, request, true));
+					}
 				}
 			}
-			else {
-				SurfaceCases.jsonOnly().forEach((request) -> invocations.add(new Invocation(kind, request, false)));
+		}
+		for (SurfaceCase request : SurfaceCases.payloads()) {
+			if (PredictionExchange.JSON.equals(request.contentType())) {
+				invocations.add(new Invocation(Kind.DIRECT, request, false));
 			}
 		}
 		return invocations;
 	}
 
+	/** @return the kind's sample HTTP event as {@code POST /predict} with this Content-Type and body */
+	static byte[] http(Kind kind, String contentType, byte[] body, boolean base64) {
+		return http(kind, "POST", "/predict", contentType, body, base64);
+	}
+
 	/**
-	 * @return the kind's sample HTTP event with this method, Content-Type ({@code null} for none) and
-	 * body, headers otherwise as sampled
+	 * @return the kind's sample HTTP event with this method, path, Content-Type ({@code null} for
+	 * none) and body (its Content-Length, where the sample has one, set to match), headers otherwise
+	 * as sampled
 	 */
-	static byte[] http(Kind kind, String method, String contentType, byte[] body, boolean base64) {
+	static byte[] http(Kind kind, String method, String path, String contentType, byte[] body, boolean base64) {
 		try {
 			ObjectNode event = (ObjectNode) mapper.readTree(kind.sample());
+			ObjectNode context = (ObjectNode) event.get("requestContext");
 			if (event.has("httpMethod")) {
-				event.put("httpMethod", method);
-				((ObjectNode) event.get("requestContext")).put("httpMethod", method);
+				event.put("httpMethod", method).put("path", path);
+				context.put("httpMethod", method).put("path", "/" + context.get("stage").asText() + path);
 			}
 			else {
-				((ObjectNode) event.get("requestContext").get("http")).put("method", method);
+				event.put("rawPath", path).put("routeKey", "$default");
+				context.put("routeKey", "$default");
+				((ObjectNode) context.get("http")).put("method", method).put("path", path);
 			}
 			for (String headers : new String[] { "headers", "multiValueHeaders" }) {
 				if (event.get(headers) instanceof ObjectNode node) {
@@ -159,25 +171,52 @@ final class LambdaEvents {
 	}
 
 	/**
-	 * Asserts that the function's output is the expected reply as this kind of event must carry it:
-	 * for HTTP an integer status, a Content-Type and nothing else among the headers, the exchange's
-	 * body; for a direct invocation the exchange's body itself.
+	 * Asserts that the function's output is the reference exchange's answer to the invocation's
+	 * request, as this kind of event must carry it, and that its status is the one the table names:
+	 * for HTTP an integer {@code statusCode}, exactly the answer's Content-Type (none when it has
+	 * none) and Allow, the answer's body bytes; for a direct invocation the answer's body bytes.
 	 */
-	static void assertAnswers(Invocation invocation, PredictionExchange.Reply expected, byte[] output) {
-		assertThat(expected.status()).as("the table").isEqualTo(invocation.request().status());
+	static void assertAnswers(Invocation invocation, byte[] output) {
+		PredictionExchange.Answer expected = ReferenceExchange.answer(invocation.request());
+		assertThat(expected.status()).as("the table's status").isEqualTo(invocation.request().status());
 		if (!invocation.kind().isHttp()) {
-			assertThat(new String(output, StandardCharsets.UTF_8))
+			assertThat(output).asString(StandardCharsets.UTF_8)
 				.isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
+			assertThat(output).isEqualTo(expected.body());
 			return;
 		}
+		assertResponse(output, expected);
+	}
+
+	/** Asserts that an HTTP response object carries exactly this answer. */
+	static void assertResponse(byte[] output, PredictionExchange.Answer expected) {
 		JsonNode response = read(output);
 		assertThat(fieldNames(response)).containsExactly("statusCode", "headers", "body", "isBase64Encoded");
 		assertThat(response.get("statusCode").isInt()).as("statusCode is an integer").isTrue();
 		assertThat(response.get("statusCode").intValue()).isEqualTo(expected.status());
-		assertThat(mapper.convertValue(response.get("headers"), Map.class))
-			.isEqualTo(Map.of("Content-Type", expected.contentType()));
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (expected.contentType() != null) {
+			headers.put("Content-Type", expected.contentType());
+		}
+		headers.putAll(expected.headers());
+		assertThat(mapper.convertValue(response.get("headers"), Map.class)).isEqualTo(headers);
 		assertThat(response.get("isBase64Encoded").booleanValue()).isFalse();
 		assertThat(response.get("body").textValue()).isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
+		assertThat(response.get("body").textValue().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected.body());
+	}
+
+	/** @return the reference exchange's answer to a JSON {@code POST /predict} whose body cannot be read */
+	static PredictionExchange.Answer unreadableBody() {
+		InputStream unreadable = new InputStream() {
+
+			@Override
+			public int read() throws IOException {
+				throw new IOException("cannot be read");
+			}
+
+		};
+		return ReferenceExchange.get()
+			.answer(new PredictionExchange.Call("POST", "/predict", PredictionExchange.JSON, -1, unreadable));
 	}
 
 	static JsonNode read(byte[] json) {

@@ -1,75 +1,90 @@
 package org.heartdisease.aws;
 
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.heartdisease.ReferenceExchange;
+import org.heartdisease.api.PredictionExchange;
+import org.heartdisease.prediction.Predictor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.function.context.FunctionCatalog;
-import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JsonMapper;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.times;
 
 /**
- * The SnapStart priming hook in the AWS surface's own context: registered, and before a checkpoint
- * it answers a real Function URL call with the example patient's diagnosis, or fails the checkpoint.
+ * The SnapStart priming hook in the AWS surface's own context: before a checkpoint it runs one real
+ * prediction through the exported function, and answers as the reference exchange does; a function
+ * that gives no diagnosis fails the checkpoint.
  */
 @SpringBootTest
 class SnapStartPrimingTests {
+
+	@MockitoSpyBean
+	Predictor predictor;
 
 	@Autowired
 	SnapStartPriming priming;
 
 	@Autowired
+	FunctionCatalog catalog;
+
+	@Autowired
 	JsonMapper jsonMapper;
 
-	@Test
-	void shouldBeRegisteredInTheLambdaContext() {
-		assertThat(this.priming).isNotNull();
-	}
+	@Autowired
+	ObjectMapper objectMapper;
 
 	@Test
-	void shouldPrimeWithARealPredictionAndJsonRoundTrip() throws Exception {
-		String answer = this.priming.prime();
-		assertThat(answer).contains("\"statusCode\":200").contains("\\\"diagnosis\\\":\\\"clear\\\"")
-			.contains("\\\"probability\\\":0.14");
-	}
-
-	@Test
-	void shouldRunBeforeACheckpointWithoutFailing() throws Exception {
+	void shouldRunOnePredictionBeforeTheSnapshot() throws Exception {
+		then(this.predictor).shouldHaveNoInteractions();
 		this.priming.beforeCheckpoint(null);
-		this.priming.afterRestore(null);
+		then(this.predictor).should(times(1)).apply(any());
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
-	void shouldFailTheCheckpointWhenPrimingGivesNoDiagnosis() {
-		FunctionCatalog catalog = mock(FunctionCatalog.class);
-		FunctionInvocationWrapper broken = mock(FunctionInvocationWrapper.class);
-		given(broken.getInputType()).willReturn(InputStream.class);
-		given(broken.getOutputType()).willReturn(byte[].class);
-		given(broken.apply(any()))
-			.willReturn(MessageBuilder.withPayload("{\"statusCode\":500}".getBytes(StandardCharsets.UTF_8)).build());
-		given(catalog.lookup(anyString(), any(String[].class))).willReturn(broken);
-		SnapStartPriming primingABrokenFunction = new SnapStartPriming(catalog, this.jsonMapper, "predictLambda");
-		assertThatIllegalStateException().isThrownBy(() -> primingABrokenFunction.beforeCheckpoint(null))
+	void shouldAnswerThePrimingEventAsTheReferenceExchangeDoes() throws Exception {
+		JsonNode event = this.objectMapper.readTree(SnapStartPriming.EVENT);
+		byte[] body = event.get("body").asText().getBytes(StandardCharsets.UTF_8);
+		PredictionExchange.Answer expected = ReferenceExchange.get()
+			.answer(new PredictionExchange.Call("POST", "/predict", "application/json", body.length,
+					new ByteArrayInputStream(body)));
+		assertThat(expected.status()).isEqualTo(200);
+		LambdaEvents.assertResponse(this.priming.prime(), expected);
+	}
+
+	@Test
+	void shouldFailTheCheckpointWhenThePredictionFails() {
+		willThrow(new IllegalStateException("the model is broken")).given(this.predictor).apply(any());
+		assertThatIllegalStateException().isThrownBy(() -> this.priming.beforeCheckpoint(null))
+			.withMessageContaining("did not give a diagnosis")
+			.withMessageContaining("\"statusCode\":500");
+	}
+
+	@Test
+	void shouldFailTheCheckpointWhenTheFunctionIsNotADiagnosis() {
+		SnapStartPriming primingDescribe = new SnapStartPriming(this.catalog, this.jsonMapper, this.objectMapper,
+				"describe");
+		assertThatIllegalStateException().isThrownBy(() -> primingDescribe.beforeCheckpoint(null))
 			.withMessageContaining("did not give a diagnosis");
 	}
 
 	@Test
 	void shouldFailTheCheckpointWhenTheFunctionIsMissing() {
-		SnapStartPriming primingNothing = new SnapStartPriming(mock(FunctionCatalog.class), this.jsonMapper,
-				"predictLambda");
-		assertThatIllegalStateException().isThrownBy(primingNothing::prime).withMessageContaining("No function");
+		SnapStartPriming primingNothing = new SnapStartPriming(this.catalog, this.jsonMapper, this.objectMapper, "nope");
+		assertThatIllegalStateException().isThrownBy(() -> primingNothing.beforeCheckpoint(null))
+			.withMessageContaining("No function nope");
 	}
 
 }

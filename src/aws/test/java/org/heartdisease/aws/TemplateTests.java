@@ -1,20 +1,31 @@
 package org.heartdisease.aws;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.heartdisease.ReferenceExchange;
+import org.heartdisease.SurfaceCases;
+import org.heartdisease.api.PredictionExchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SAM template's platform wiring: the adapter's handler on the Maven-built package, SnapStart on
- * a published alias, a Function URL that needs IAM unless opted out, and a log group with retention.
+ * The SAM template's platform wiring, setting by setting: the adapter's handler on a Java runtime,
+ * SnapStart on a published alias, a Function URL that needs IAM unless opted out and answers no CORS
+ * preflight itself, a smoke test whose payloads the exchange answers as it expects, and a log group
+ * with retention. ({@code LambdaRuntimeIT} checks that {@code CodeUri} is the package it ran.)
  */
 class TemplateTests {
 
@@ -26,15 +37,40 @@ class TemplateTests {
 	}
 
 	@Test
-	void shouldRunTheAdaptersHandlerOnTheMavenPackage() {
+	void shouldRunTheAdaptersHandlerOnAJavaRuntimeWithTheMavenPackage() throws Exception {
 		Map<String, Object> function = properties("PredictFunction");
 		assertThat(map(template, "Resources", "PredictFunction")).containsEntry("Type", "AWS::Serverless::Function");
-		assertThat(function).containsEntry("Handler",
-				"org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+		// The handler names the adapter's stream handler, which hands the raw event to predictLambda.
+		String[] handler = ((String) function.get("Handler")).split("::");
+		assertThat(handler).hasSize(2);
+		assertThat(RequestStreamHandler.class.isAssignableFrom(Class.forName(handler[0]))).isTrue();
+		assertThat(Class.forName(handler[0])).isEqualTo(FunctionInvoker.class);
+		assertThat(handler[1]).isEqualTo("handleRequest");
 		assertThat(function.get("Runtime")).isIn("java17", "java21");
 		assertThat((String) function.get("CodeUri")).startsWith("../../target/aws/").endsWith("-aws.zip");
 		assertThat(Path.of("profiles/aws").resolve((String) function.get("CodeUri")).normalize())
 			.isEqualTo(Path.of("target/aws/heart-disease-function-1.0.0-SNAPSHOT-aws.zip"));
+	}
+
+	@Test
+	void shouldLeaveCorsOffSoThatPreflightsReachTheExchange() {
+		assertThat(map(properties("PredictFunction"), "FunctionUrlConfig")).doesNotContainKey("Cors");
+	}
+
+	@Test
+	void shouldSmokeTestWithPayloadsThatTheExchangeAnswersAsTheHookExpects() throws IOException {
+		Map<String, Object> variables = map(properties("PreTrafficHook"), "Environment", "Variables");
+		ObjectMapper mapper = new ObjectMapper();
+		String example = (String) variables.get("EXAMPLE_PAYLOAD");
+		assertThat(mapper.readTree(example)).isEqualTo(mapper.readTree(SurfaceCases.payload("example.json")));
+		JsonNode diagnosis = mapper.readTree(direct(example));
+		assertThat(diagnosis.get("diagnosis").asText()).isEqualTo("clear");
+		JsonNode problem = mapper.readTree(direct((String) variables.get("INVALID_PAYLOAD")));
+		assertThat(problem.get("status").intValue()).isEqualTo(400);
+	}
+
+	private static byte[] direct(String payload) {
+		return ReferenceExchange.get().answer(PredictionExchange.Call.payload(payload.getBytes(StandardCharsets.UTF_8))).body();
 	}
 
 	@Test
