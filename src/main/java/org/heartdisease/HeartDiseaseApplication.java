@@ -7,7 +7,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.BackgroundPreinitializer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import org.heartdisease.training.TrainingCommand;
+import org.heartdisease.training.command.TrainingCommand;
 
 /**
  * Serves the heart-disease model as a Spring Cloud Function, or trains it when started with
