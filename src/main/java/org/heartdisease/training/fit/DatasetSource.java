@@ -12,11 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
+
+import org.heartdisease.model.Sha256;
 
 /**
  * The bytes of a training file, fetched from a path, a {@code file:} URL or an {@code http(s)} URL,
@@ -49,7 +48,7 @@ public record DatasetSource(String source, byte[] bytes, String sha256) {
 	 */
 	public static DatasetSource load(String source, String expectedSha256) {
 		byte[] bytes = read(source);
-		String sha256 = sha256(bytes);
+		String sha256 = Sha256.hex(bytes);
 		if (expectedSha256 != null && !expectedSha256.toLowerCase(Locale.ROOT).equals(sha256)) {
 			throw new TrainingException(source + ": SHA-256 is " + sha256 + ", but --dataset-sha256 expects "
 					+ expectedSha256.toLowerCase(Locale.ROOT) + " (a different or corrupted file)");
@@ -160,16 +159,6 @@ public record DatasetSource(String source, byte[] bytes, String sha256) {
 		}
 		Path name = path(source, lower.startsWith("file:")).getFileName();
 		return (name != null) ? name.toString() : source;
-	}
-
-	/** @return the SHA-256 of the bytes, lower-case hex */
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java platform has SHA-256", ex);
-		}
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import org.heartdisease.model.Field;
+import org.heartdisease.model.Sha256;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,7 +36,7 @@ class DatasetReaderTests {
 
 	private static DatasetSource source(String name, String text) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		return new DatasetSource(name, bytes, DatasetSource.sha256(bytes));
+		return new DatasetSource(name, bytes, Sha256.hex(bytes));
 	}
 
 	private static Dataset readUci(List<String> lines) {
