@@ -7,12 +7,9 @@ import org.heartdisease.model.HeartDiseaseModel;
 
 /**
  * Out-of-fold predictions: each fold scored by a pipeline (preprocessing included) fitted on the
- * other folds only.
+ * other folds only. Accuracy is taken at the trainer's threshold, the one its artifacts record.
  */
 public final class CrossValidation {
-
-	/** The threshold of the accuracy of out-of-fold predictions, as the served model's. */
-	static final double THRESHOLD = 0.5;
 
 	private CrossValidation() {
 	}
@@ -50,6 +47,8 @@ public final class CrossValidation {
 		boolean[] labels = data.labels();
 		int[] foldOf = StratifiedSplit.folds(labels, folds, seed);
 		double[] probabilities = outOfFold(trainer, data, foldOf, folds, "Cross-validation", progress);
+		// The accuracy at the threshold the fold models' artifacts record, as the hold-out and the served model apply it.
+		double threshold = trainer.threshold();
 		double[] rocAuc = new double[folds];
 		double[] accuracy = new double[folds];
 		for (int fold = 0; fold < folds; fold++) {
@@ -60,7 +59,7 @@ public final class CrossValidation {
 				foldLabels[k] = labels[members[k]];
 			}
 			rocAuc[fold] = Metrics.rocAuc(foldProbabilities, foldLabels);
-			accuracy[fold] = Metrics.accuracy(foldProbabilities, foldLabels, THRESHOLD);
+			accuracy[fold] = Metrics.accuracy(foldProbabilities, foldLabels, threshold);
 		}
 		return new Result(new Evaluation.CrossValidation(folds, Metrics.summary(rocAuc), Metrics.summary(accuracy)),
 				probabilities, "stratified " + folds + "-fold cross-validation, seed " + seed);
@@ -79,7 +78,7 @@ public final class CrossValidation {
 				"Leave-one-out", progress);
 		boolean[] labels = data.labels();
 		Evaluation.Pooled pooled = new Evaluation.Pooled(Metrics.rocAuc(probabilities, labels),
-				Metrics.accuracy(probabilities, labels, THRESHOLD));
+				Metrics.accuracy(probabilities, labels, trainer.threshold()));
 		return new Result(new Evaluation.CrossValidation(data.size(), null, null, pooled), probabilities,
 				"leave-one-out (" + data.size() + " folds of one row)");
 	}

@@ -19,6 +19,14 @@ public enum DatasetFormat {
 	}
 
 	/**
+	 * @param id a format as an artifact records it ({@code dataset.format})
+	 * @return whether it names this format
+	 */
+	public boolean is(String id) {
+		return id().equals(id);
+	}
+
+	/**
 	 * @param id {@code uci} or {@code csv}
 	 * @return the format
 	 * @throws IllegalArgumentException for anything else

@@ -35,7 +35,11 @@ public final class LogisticRegressionTrainer {
 	/** The value of LIBLINEAR's constant bias feature; its weight is the intercept. */
 	private static final double BIAS = 1.0;
 
-	private static final double THRESHOLD = 0.5;
+	/**
+	 * The probability from which a row is predicted diseased: the threshold every artifact records,
+	 * which the served model, the hold-out and the cross-validation all apply.
+	 */
+	public static final double DEFAULT_THRESHOLD = 0.5;
 
 	static {
 		Linear.disableDebugOutput();
@@ -44,6 +48,8 @@ public final class LogisticRegressionTrainer {
 	private final double c;
 
 	private final double epsilon;
+
+	private final double threshold;
 
 	public LogisticRegressionTrainer() {
 		this(DEFAULT_C, DEFAULT_EPSILON);
@@ -54,8 +60,21 @@ public final class LogisticRegressionTrainer {
 	 * @param epsilon the solver's stopping tolerance
 	 */
 	public LogisticRegressionTrainer(double c, double epsilon) {
+		this(c, epsilon, DEFAULT_THRESHOLD);
+	}
+
+	/**
+	 * @param c the inverse regularisation strength
+	 * @param epsilon the solver's stopping tolerance
+	 * @param threshold the decision threshold the fitted artifacts record
+	 */
+	public LogisticRegressionTrainer(double c, double epsilon, double threshold) {
+		if (!(threshold > 0 && threshold < 1)) {
+			throw new IllegalArgumentException("the threshold must lie strictly between 0 and 1, not " + threshold);
+		}
 		this.c = c;
 		this.epsilon = epsilon;
+		this.threshold = threshold;
 	}
 
 	public double c() {
@@ -64,6 +83,11 @@ public final class LogisticRegressionTrainer {
 
 	public double epsilon() {
 		return this.epsilon;
+	}
+
+	/** @return the decision threshold of every artifact this trainer fits */
+	public double threshold() {
+		return this.threshold;
 	}
 
 	/**
@@ -104,7 +128,7 @@ public final class LogisticRegressionTrainer {
 		}
 		double intercept = sign * w[columns] * BIAS;
 		return new HeartDiseaseModel(new ModelArtifact(ModelArtifact.FORMAT, ModelArtifact.SCHEMA_VERSION, "", null,
-				ModelArtifact.Labels.DEFAULT, THRESHOLD, preprocessor, preprocessor.columnNames(), coefficients,
+				ModelArtifact.Labels.DEFAULT, this.threshold, preprocessor, preprocessor.columnNames(), coefficients,
 				intercept, null, null, null, Map.of()));
 	}
 

@@ -18,6 +18,7 @@ import org.heartdisease.model.ModelArtifact;
 import org.heartdisease.model.NumericFeature;
 import org.heartdisease.training.fit.Curves;
 import org.heartdisease.training.fit.Dataset;
+import org.heartdisease.training.fit.DatasetFormat;
 import org.heartdisease.training.fit.Metrics;
 import org.heartdisease.training.fit.TrainingException;
 import org.heartdisease.training.fit.TrainingResult;
@@ -189,7 +190,7 @@ public final class ModelCard {
 		md.line("- **Associations, not causes:** the odds ratios describe this data set, adjusted for the other "
 				+ "columns; they do not say what changing a measurement would do.");
 		md.line("- **Inputs must use the coding of the training data** (%s); other codes are not understood.",
-				"uci".equals(data.format()) ? "the UCI codes, for example `cp` 1–4" : "the coding of `" + data.source()
+				DatasetFormat.UCI.is(data.format()) ? "the UCI codes, for example `cp` 1–4" : "the coding of `" + data.source()
 						+ "`");
 		md.line();
 	}
@@ -228,7 +229,7 @@ public final class ModelCard {
 		md.line();
 		md.line("`%s` when the column `%s` is %s; `%s` otherwise.", labels.positive(), data.label(),
 				String.join(" or ", data.positiveValues()), labels.negative());
-		if ("num".equals(data.label()) && "uci".equals(data.format())) {
+		if ("num".equals(data.label()) && DatasetFormat.UCI.is(data.format())) {
 			md.line("`num` is the angiographic disease status: 0 means less than 50 %% diameter narrowing in every "
 					+ "major vessel, 1–4 more than 50 %% in at least one.");
 		}
@@ -383,7 +384,7 @@ public final class ModelCard {
 	}
 
 	private static void oddsRatios(Markdown md, ModelArtifact artifact) {
-		boolean uci = "uci".equals(artifact.dataset().format());
+		boolean uci = DatasetFormat.UCI.is(artifact.dataset().format());
 		md.line("## Coefficients as odds ratios");
 		md.line();
 		md.line("The final model, fitted on all %d rows. The odds ratio is exp(coefficient): the factor by which the "
@@ -457,7 +458,7 @@ public final class ModelCard {
 		boolean url = data.source().contains("://");
 		StringBuilder command = new StringBuilder("--train --dataset=").append(url ? "" : "datasets/")
 			.append(data.source());
-		if ("csv".equals(data.format())) {
+		if (DatasetFormat.CSV.is(data.format())) {
 			command.append(" --label=").append(data.label()).append(" --positive=")
 				.append(String.join(",", data.positiveValues()));
 			if (!read.negativeValues().isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.heartdisease.model.Evaluation;
 import org.heartdisease.model.ModelArtifact;
 import org.heartdisease.training.fit.Dataset;
+import org.heartdisease.training.fit.DatasetFormat;
 import org.heartdisease.training.fit.DatasetReader;
 import org.heartdisease.training.fit.Metrics;
 import org.heartdisease.training.fit.TrainingResult;
@@ -49,7 +50,7 @@ public final class TrainingReport {
 				String.join(" or ", data.positiveValues()), labels.positive(), holdout.trainingRows(),
 				holdout.validationRows());
 		Dataset read = result.dataset();
-		if ("csv".equals(data.format()) && !read.labelValues().isEmpty()) {
+		if (DatasetFormat.CSV.is(data.format()) && !read.labelValues().isEmpty()) {
 			// Nothing about the label is guessed silently: every value, and the class it went to.
 			line(out, "Label values: %s%s", read.labelValues().entrySet().stream()
 				.map((entry) -> String.format(Locale.ROOT, "%s = %s: %d rows, %s", data.label(), entry.getKey(),
