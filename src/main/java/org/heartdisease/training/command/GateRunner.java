@@ -6,10 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,11 +34,6 @@ class GateRunner extends CommandRunner {
 
 	private static final Log logger = LogFactory.getLog(GateRunner.class);
 
-	/** The value of {@code --published} that says no model is published yet. */
-	static final String NONE = "none";
-
-	private static final Map<String, String> OPTIONS = options();
-
 	GateRunner() {
 		this(System.out, System.err);
 	}
@@ -49,24 +42,13 @@ class GateRunner extends CommandRunner {
 		super(out, err);
 	}
 
-	private static Map<String, String> options() {
-		Map<String, String> options = new LinkedHashMap<>();
-		options.put("gate", "compare a candidate artifact with the published one (instead of serving); exit 0 if it may "
-				+ "replace it, 1 if not");
-		options.put("candidate=PATH", "the newly trained artifact (required)");
-		options.put("published=PATH|none", "the published artifact, or none when nothing is published yet (required)");
-		options.put("min-auc=AUC", "the floor of the candidate's cross-validated ROC AUC (default "
-				+ QualityGate.DEFAULT_MIN_AUC + ")");
-		options.put("max-drop=AUC", "how far below the published model's cross-validated ROC AUC the candidate may fall "
-				+ "(default " + QualityGate.DEFAULT_MAX_DROP + ")");
-		return options;
-	}
-
-	/** @return the usage text of the gate's options */
+	/** @return the usage text of the gate's options, from {@link GateOptions} */
 	static String usage() {
 		StringBuilder usage = new StringBuilder(
-				"\nUsage: java -jar " + TrainingOptions.jar() + " --gate --candidate=PATH --published=PATH|none [options]\n\n");
-		OPTIONS.forEach((option, help) -> usage.append(String.format("  --%-30s %s%n", option, help)));
+				"\nUsage: java -jar " + HelpRunner.jar() + " --gate --candidate=PATH --published=PATH|none [options]\n\n");
+		CommandLineOptions.line(usage, "gate", "compare a candidate artifact with the published one (instead of "
+				+ "serving); exit 0 if it may replace it, 1 if not");
+		usage.append(CommandLineOptions.usage(GateOptions.class));
 		return usage.toString();
 	}
 
@@ -75,34 +57,20 @@ class GateRunner extends CommandRunner {
 		if (arguments.containsOption("help")) {
 			return;
 		}
-		QualityGate gate;
-		Path candidate;
-		String published;
+		GateOptions options;
 		try {
-			List<String> names = OPTIONS.keySet().stream().map((option) -> option.replaceFirst("=.*", "")).toList();
-			List<String> unknown = arguments.getOptionNames().stream()
-				.filter((name) -> !names.contains(name) && !name.contains("."))
-				.sorted()
-				.toList();
-			if (!unknown.isEmpty() || !arguments.getNonOptionArgs().isEmpty()) {
-				throw new IllegalArgumentException("unknown option(s) " + unknown.stream().map((name) -> "--" + name).toList()
-						+ arguments.getNonOptionArgs() + "; valid options: " + names.stream().map((name) -> "--" + name).toList());
-			}
-			candidate = Path.of(required(arguments, "candidate"));
-			published = required(arguments, "published");
-			if (!published.equals(NONE)) {
-				Path.of(published);
-			}
-			gate = new QualityGate(number(arguments, "min-auc", QualityGate.DEFAULT_MIN_AUC),
-					number(arguments, "max-drop", QualityGate.DEFAULT_MAX_DROP));
+			options = GateOptions.parse(arguments.getSourceArgs());
 		}
-		catch (IllegalArgumentException ex) {
+		catch (OptionException ex) {
 			fail(2, ex.getMessage() + " (see --help)");
 			return;
 		}
+		QualityGate gate = options.gate();
+		Path candidate = Path.of(options.candidate());
+		String published = options.published();
 		try {
 			ModelArtifact candidateArtifact = read(candidate);
-			ModelArtifact publishedArtifact = published.equals(NONE) ? null : read(Path.of(published));
+			ModelArtifact publishedArtifact = options.nonePublished() ? null : read(Path.of(published));
 			QualityGate.Decision decision = gate.check(candidateArtifact.evaluation(),
 					(publishedArtifact != null) ? publishedArtifact.evaluation() : null);
 			this.out.println(describe("Candidate", candidate.toString(), candidateArtifact));
@@ -156,27 +124,5 @@ class GateRunner extends CommandRunner {
 			throw new InvalidModelException("cannot read the model artifact " + path + ": " + ex);
 		}
 	}
-
-	private static String required(ApplicationArguments arguments, String name) {
-		List<String> values = arguments.getOptionValues(name);
-		if (values == null || values.size() != 1 || values.get(0).isBlank()) {
-			throw new IllegalArgumentException("--" + name + " needs exactly one value: --" + name + "=...");
-		}
-		return values.get(0);
-	}
-
-	private static double number(ApplicationArguments arguments, String name, double fallback) {
-		if (!arguments.containsOption(name)) {
-			return fallback;
-		}
-		String value = required(arguments, name);
-		try {
-			return Double.parseDouble(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " must be a number, not '" + value + "'");
-		}
-	}
-
 
 }

@@ -59,18 +59,19 @@ class TrainingRunner extends CommandRunner {
 		}
 		TrainingOptions options;
 		try {
-			options = TrainingOptions.from(arguments);
+			options = TrainingOptions.parse(arguments.getSourceArgs());
 		}
-		catch (TrainingException ex) {
+		catch (OptionException ex) {
 			fail(2, ex.getMessage() + " (see --help)");
 			return;
 		}
 		try {
-			TrainingResult result = new TrainingPipeline(this.clock).run(options, new ConsoleProgress(this.err));
+			TrainingResult result = new TrainingPipeline(this.clock).run(options.settings(),
+					new ConsoleProgress(this.err));
 			double auc = result.model().artifact().evaluation().holdout().rocAuc();
-			boolean belowFloor = auc < options.minAuc() && !options.force();
+			boolean belowFloor = auc < options.minHoldoutAuc() && !options.force();
 			List<Path> written = new ArrayList<>();
-			if (options.dump() && !belowFloor) {
+			if (options.write() && !belowFloor) {
 				// The artifact is the commit point, so it is written last: it is what is served and gated, and
 				// it must never sit beside a card that describes another model. A failure while writing the
 				// card (three files, each atomically) leaves the previous artifact and card untouched; only a
@@ -80,16 +81,16 @@ class TrainingRunner extends CommandRunner {
 				written.add(options.artifactPath());
 				written.addAll(card);
 			}
-			this.out.print(TrainingReport.format(result, written, belowFloor ? "below --min-auc" : "--no-dump"));
+			this.out.print(TrainingReport.format(result, written, belowFloor ? "below --min-holdout-auc" : "--no-dump"));
 			if (!written.isEmpty()) {
 				this.out.println();
 				this.out.print(TrainingReport.nextSteps(options.artifactPath(), runningJar()));
 			}
 			this.out.flush();
-			if (options.dump() && belowFloor) {
-				fail(1, String.format(Locale.ROOT, "the validation ROC AUC %.4f is below the floor %.2f (--min-auc); "
+			if (options.write() && belowFloor) {
+				fail(1, String.format(Locale.ROOT, "the validation ROC AUC %.4f is below the floor %.2f (--min-holdout-auc); "
 						+ "nothing was written, and %s is unchanged. Give --force to write it anyway",
-						auc, options.minAuc(), options.artifactPath()));
+						auc, options.minHoldoutAuc(), options.artifactPath()));
 			}
 		}
 		catch (TrainingException ex) {

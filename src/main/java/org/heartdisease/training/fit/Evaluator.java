@@ -2,7 +2,6 @@ package org.heartdisease.training.fit;
 
 import org.heartdisease.model.Evaluation;
 import org.heartdisease.model.HeartDiseaseModel;
-import org.heartdisease.training.command.TrainingOptions;
 
 /**
  * Measures the pipeline on data it was not fitted to: a seeded stratified hold-out split and
@@ -40,7 +39,7 @@ public final class Evaluator {
 	/**
 	 * @param data all rows
 	 * @param testSize the share of rows held out
-	 * @param folds the number of cross-validation folds, or {@link TrainingOptions#LEAVE_ONE_OUT}
+	 * @param folds the number of cross-validation folds, or {@link TrainingSettings#LEAVE_ONE_OUT}
 	 * @param seed the seed of the split and of the folds
 	 * @param progress hears of each finished fold
 	 * @return the hold-out scores, the cross-validation scores and the out-of-fold predictions
@@ -49,7 +48,7 @@ public final class Evaluator {
 	public Result evaluate(Dataset data, double testSize, int folds, long seed, Progress progress) {
 		try {
 			Evaluation.Holdout holdout = holdout(data, testSize, seed);
-			CrossValidation.Result crossValidation = (folds == TrainingOptions.LEAVE_ONE_OUT)
+			CrossValidation.Result crossValidation = (folds == TrainingSettings.LEAVE_ONE_OUT)
 					? CrossValidation.pooledLeaveOneOut(this.trainer, data, progress)
 					: CrossValidation.stratified(this.trainer, data, folds, seed, progress);
 			return new Result(new Evaluation(holdout, crossValidation.scores()), crossValidation);

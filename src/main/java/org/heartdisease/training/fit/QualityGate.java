@@ -22,7 +22,7 @@ import org.heartdisease.model.NumericFeature;
 public record QualityGate(double minAuc, double maxDrop) {
 
 	/** The default floor: well under the Cleveland model's 0.92, well over a model that learned little. */
-	public static final double DEFAULT_MIN_AUC = 0.85;
+	public static final double DEFAULT_MIN_CV_AUC = 0.85;
 
 	/** The default allowed drop: about half a fold-to-fold standard deviation on the Cleveland file. */
 	public static final double DEFAULT_MAX_DROP = 0.02;

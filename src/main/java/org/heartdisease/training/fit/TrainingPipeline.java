@@ -13,7 +13,6 @@ import org.springframework.boot.SpringBootVersion;
 import org.heartdisease.model.Evaluation;
 import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.model.ModelArtifact;
-import org.heartdisease.training.command.TrainingOptions;
 
 /**
  * One training run: read the data, evaluate the pipeline on held-out rows, refit it on all rows,
@@ -37,7 +36,7 @@ public final class TrainingPipeline {
 	 * @return the data read and the final model, its artifact complete
 	 * @throws TrainingException if the data cannot be read or is unfit for training
 	 */
-	public TrainingResult run(TrainingOptions options) {
+	public TrainingResult run(TrainingSettings options) {
 		return run(options, Progress.NONE);
 	}
 
@@ -47,7 +46,7 @@ public final class TrainingPipeline {
 	 * @return the data read, the final model, its artifact complete, and the out-of-fold predictions
 	 * @throws TrainingException if the data cannot be read or is unfit for training
 	 */
-	public TrainingResult run(TrainingOptions options, Progress progress) {
+	public TrainingResult run(TrainingSettings options, Progress progress) {
 		DatasetSource source = DatasetSource.load(options.dataset(), options.datasetSha256());
 		Dataset data = DatasetReader.read(source, options.format(), options.label(), options.positive(),
 				options.negative(), options.missing());
@@ -69,7 +68,7 @@ public final class TrainingPipeline {
 	}
 
 	/** @param folds the folds made: as asked for k-fold, the number of rows for leave-one-out */
-	private ModelArtifact.Trainer trainerSettings(TrainingOptions options, int folds) {
+	private ModelArtifact.Trainer trainerSettings(TrainingSettings options, int folds) {
 		return new ModelArtifact.Trainer(LogisticRegressionTrainer.SOLVER, this.trainer.c(), this.trainer.epsilon(),
 				true, options.seed(), options.testSize(), folds);
 	}

@@ -1,7 +1,6 @@
 /**
  * What a training run tells its reader: the report printed by {@code --train} and the model card
- * written beside the artifact (a Markdown page rendered from the {@code training/model-card.md}
- * template resource, with its ROC and calibration plots as SVG). It only describes results that
+ * written beside the artifact (a Markdown page, with its ROC and calibration plots as SVG). It only describes results that
  * {@code fit} computed; it computes no score of its own beyond summarising them.
  */
 package org.heartdisease.training.report;

@@ -48,7 +48,7 @@ class GateRunnerTests {
 
 	@Test
 	void shouldPassAndPrintBothAucsWhenTheCandidateMatchesThePublishedModel(CapturedOutput output) throws Exception {
-		int status = runApplication("--gate", "--candidate=" + COMMITTED, "--published=" + COMMITTED, "--min-auc=0.85",
+		int status = runApplication("--gate", "--candidate=" + COMMITTED, "--published=" + COMMITTED, "--min-cv-auc=0.85",
 				"--max-drop=0.02", "--spring.main.banner-mode=off");
 		assertThat(status).isZero();
 		String auc = auc(QualityGateTests.committed());
@@ -78,8 +78,8 @@ class GateRunnerTests {
 	private static Path kaggleModel(Path dir, String name) throws Exception {
 		Path kaggle = TestData.kaggle();
 		ModelArtifact artifact = new TrainingPipeline(java.time.Clock.systemUTC())
-			.run(TrainingOptions.from(new DefaultApplicationArguments("--train", "--dataset=" + kaggle,
-					"--label=target", "--positive=0", "--missing=ca:4,thal:0", "--tag=-kaggle")))
+			.run(TrainingOptions.parse("--train", "--dataset=" + kaggle, "--label=target", "--positive=0",
+					"--missing=ca:4,thal:0", "--tag=-kaggle").settings())
 			.model()
 			.artifact();
 		Path written = dir.resolve(name);
@@ -91,7 +91,7 @@ class GateRunnerTests {
 	void shouldFailACandidateWithAnotherInputContractWhateverItsAuc(@TempDir Path dir, CapturedOutput output)
 			throws Exception {
 		Path kaggle = kaggleModel(dir, "heart-disease-kaggle.json");
-		int status = runApplication("--gate", "--candidate=" + kaggle, "--published=" + COMMITTED, "--min-auc=0.5",
+		int status = runApplication("--gate", "--candidate=" + kaggle, "--published=" + COMMITTED, "--min-cv-auc=0.5",
 				"--max-drop=1", "--spring.main.banner-mode=off");
 		assertThat(status).isEqualTo(1);
 		assertThat(output.getOut()).contains("Gate: FAILED (the candidate's input contract differs from the published "
@@ -108,7 +108,7 @@ class GateRunnerTests {
 	void shouldPassACandidateWithTheSameInputContract(@TempDir Path dir, CapturedOutput output) throws Exception {
 		Path published = kaggleModel(dir, "published.json");
 		Path candidate = kaggleModel(dir, "candidate.json");
-		assertThat(runApplication("--gate", "--candidate=" + candidate, "--published=" + published, "--min-auc=0.85",
+		assertThat(runApplication("--gate", "--candidate=" + candidate, "--published=" + published, "--min-cv-auc=0.85",
 				"--spring.main.banner-mode=off")).isZero();
 		assertThat(output.getOut()).contains("PASSED");
 	}
@@ -123,10 +123,17 @@ class GateRunnerTests {
 	@Test
 	void shouldExitTwoForABadOptionAndOneForAMissingArtifact(@TempDir Path dir, CapturedOutput output) {
 		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--spring.main.banner-mode=off")).isEqualTo(2);
-		assertThat(output.getErr()).contains("error: --published needs exactly one value");
+		assertThat(output.getErr()).contains("error: --published is required: --published=PATH or --published=none (see --help)");
 		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=none", "--max-drop=lots",
 				"--spring.main.banner-mode=off")).isEqualTo(2);
-		assertThat(output.getErr()).contains("error: --max-drop must be a number, not 'lots'");
+		assertThat(output.getErr()).contains("error: --max-drop must be a number; got lots (see --help)");
+		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=none", "--min-auc=0.9",
+				"--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: unknown option(s) [--min-auc]; valid options: [--gate, --help, "
+				+ "--candidate, --published, --min-cv-auc, --max-drop] (see --help)");
+		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=none", "--min-cv-auc=1.5",
+				"--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: --min-cv-auc must lie between 0 and 1; got 1.5 (see --help)");
 		Path missing = dir.resolve("absent.json");
 		assertThat(Files.exists(missing)).isFalse();
 		assertThat(runApplication("--gate", "--candidate=" + missing, "--published=none", "--spring.main.banner-mode=off"))
@@ -138,7 +145,7 @@ class GateRunnerTests {
 	void shouldExitTwoForAnInvalidPublishedPath(CapturedOutput output) {
 		assertThat(runApplication("--gate", "--candidate=" + COMMITTED, "--published=a\0b",
 				"--spring.main.banner-mode=off")).isEqualTo(2);
-		assertThat(output.getErr()).contains("error: Nul character not allowed");
+		assertThat(output.getErr()).contains("error: --published must be a valid path; got a");
 		assertThat(output.getAll()).doesNotContain("Application run failed").doesNotContain("\tat ");
 	}
 
@@ -162,7 +169,8 @@ class GateRunnerTests {
 	@Test
 	void shouldListTheGateInTheHelp(CapturedOutput output) {
 		assertThat(runApplication("--help", "--spring.main.banner-mode=off")).isZero();
-		assertThat(output.getOut()).contains("--gate", "--candidate=PATH", "--published=PATH|none", "--max-drop=AUC");
+		assertThat(output.getOut()).contains("--gate", "--candidate=PATH", "--published=PATH|none", "--max-drop=AUC",
+				"--min-cv-auc=AUC", "(default 0.85)", "(default 0.02)");
 	}
 
 }

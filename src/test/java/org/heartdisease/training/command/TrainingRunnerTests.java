@@ -206,10 +206,10 @@ class TrainingRunnerTests {
 			throws Exception {
 		Path artifact = Files.writeString(dir.resolve("heart-disease.json"), "the good model\n");
 		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir,
-				"--min-auc=0.99", "--spring.main.banner-mode=off");
+				"--min-holdout-auc=0.99", "--spring.main.banner-mode=off");
 		assertThat(status).isEqualTo(1);
 		assertThat(output.getOut()).contains("ROC AUC score: 0.90");
-		assertThat(output.getErr()).contains("error: the validation ROC AUC 0.9004 is below the floor 0.99 (--min-auc); "
+		assertThat(output.getErr()).contains("error: the validation ROC AUC 0.9004 is below the floor 0.99 (--min-holdout-auc); "
 				+ "nothing was written, and " + artifact + " is unchanged. Give --force to write it anyway");
 		assertThat(artifact).hasContent("the good model");
 		assertThat(dir.resolve("heart-disease.md")).doesNotExist();
@@ -224,7 +224,7 @@ class TrainingRunnerTests {
 		Path card = Files.writeString(out.resolve("heart-disease.md"), "its card\n");
 		// A non-empty directory where the ROC plot goes: the card cannot be replaced.
 		Files.writeString(Files.createDirectory(out.resolve("heart-disease-roc.svg")).resolve("x"), "x");
-		int status = runApplication("--train", "--dataset=" + data, "--output-dir=" + out, "--min-auc=0",
+		int status = runApplication("--train", "--dataset=" + data, "--output-dir=" + out, "--min-holdout-auc=0",
 				"--spring.main.banner-mode=off");
 		assertThat(status).isEqualTo(1);
 		assertThat(output.getErr()).contains("error: cannot write the model card " + out.resolve("heart-disease.md"));
@@ -235,7 +235,7 @@ class TrainingRunnerTests {
 	@Test
 	void shouldWriteBelowTheFloorWhenForced(@TempDir Path dir) throws Exception {
 		int status = runApplication("--train", "--dataset=" + TestData.cleveland(), "--output-dir=" + dir,
-				"--min-auc=0.99", "--force", "--spring.main.banner-mode=off");
+				"--min-holdout-auc=0.99", "--force", "--spring.main.banner-mode=off");
 		assertThat(status).isZero();
 		assertThat(dir.resolve("heart-disease.json")).isNotEmptyFile();
 	}
@@ -244,14 +244,20 @@ class TrainingRunnerTests {
 	void shouldExitWithTwoOnABadOption(CapturedOutput output) {
 		int status = runApplication("--train", "--folds=many", "--spring.main.banner-mode=off");
 		assertThat(status).isEqualTo(2);
-		assertThat(output.getErr()).contains("error: --folds must be a whole number or loo, not 'many' (see --help)");
+		assertThat(output.getErr()).contains("error: --folds must be a whole number of at least 2, or loo; got many (see --help)");
+		assertThat(output.getErr().lines().filter((line) -> line.startsWith("error: ")).count()).isEqualTo(1);
+		assertThat(runApplication("--train", "--format=xml", "--spring.main.banner-mode=off")).isEqualTo(2);
+		assertThat(output.getErr()).contains("error: --format must be one of uci, csv; got xml (see --help)");
+		assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("APPLICATION FAILED TO START");
 	}
 
 	@Test
 	void shouldPrintUsageForHelp(CapturedOutput output) {
 		assertThat(runApplication("--help", "--spring.main.banner-mode=off")).isZero();
 		assertThat(output.getOut()).contains("Usage:", "--positive=VALUE[,VALUE]", "--negative=VALUE[,VALUE]",
-				"--missing=FIELD:VALUE[,...]", "--missing=ca:4,thal:0");
+				"--missing=FIELD:VALUE[,...]", "--missing=ca:4,thal:0", "--min-holdout-auc=AUC", "(default 0.75)",
+				"--min-cv-auc=AUC", "(default 0.85)");
+		assertThat(output.getOut()).doesNotContain("--min-auc");
 		assertThat(output.getOut()).doesNotContain("Training accuracy");
 		// Run from the classes here, not a jar: the usage names the jar where the build puts it.
 		assertThat(output.getOut()).contains("Usage: java -jar target/heart-disease-function-<version>.jar --train",

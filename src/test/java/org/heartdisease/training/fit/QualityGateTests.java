@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.heartdisease.model.Evaluation;
 import org.heartdisease.model.ModelArtifact;
 import org.heartdisease.model.ModelArtifactJson;
-import org.heartdisease.training.command.TrainingOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -37,8 +36,8 @@ public class QualityGateTests {
 
 	/** @return a model trained on the Cleveland file with the given split seed and folds */
 	public static ModelArtifact trained(Path data, long seed, int folds) {
-		TrainingOptions options = new TrainingOptions(data.toString(), null, DatasetFormat.UCI, null, List.of(), List.of(), Map.of(), 0.2,
-				seed, folds, Path.of("unused"), "-gate-test", false, 0, false);
+		TrainingSettings options = new TrainingSettings(data.toString(), null, DatasetFormat.UCI, null, List.of(),
+				List.of(), Map.of(), 0.2, seed, folds, "-gate-test");
 		return new TrainingPipeline(Clock.systemUTC()).run(options).model().artifact();
 	}
 
@@ -66,7 +65,7 @@ public class QualityGateTests {
 		Evaluation committed = committed().evaluation();
 		double auc = committed.crossValidation().rocAuc().mean();
 		assertThat(auc).isBetween(0.90, 0.95);
-		QualityGate.Decision decision = new QualityGate(QualityGate.DEFAULT_MIN_AUC, 0.02).check(committed, null);
+		QualityGate.Decision decision = new QualityGate(QualityGate.DEFAULT_MIN_CV_AUC, 0.02).check(committed, null);
 		assertThat(decision.passed()).isTrue();
 		assertThat(decision.candidateAuc()).isEqualTo(auc);
 		assertThat(decision.publishedAuc()).isNull();
@@ -87,7 +86,7 @@ public class QualityGateTests {
 		ModelArtifact worse = trained(corrupted(dir), 42, 5);
 		ModelArtifact committed = committed();
 		assertThat(auc(worse)).isLessThan(0.75);
-		QualityGate.Decision decision = new QualityGate(QualityGate.DEFAULT_MIN_AUC, QualityGate.DEFAULT_MAX_DROP)
+		QualityGate.Decision decision = new QualityGate(QualityGate.DEFAULT_MIN_CV_AUC, QualityGate.DEFAULT_MAX_DROP)
 			.check(worse.evaluation(), committed.evaluation());
 		assertThat(decision.passed()).isFalse();
 		assertThat(decision.candidateAuc()).isEqualTo(auc(worse));

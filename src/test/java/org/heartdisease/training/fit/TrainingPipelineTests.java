@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.DefaultApplicationArguments;
 
 import org.heartdisease.model.Field;
 import org.heartdisease.model.HeartDiseaseModel;
@@ -29,8 +28,8 @@ class TrainingPipelineTests {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05.678Z"), ZoneOffset.UTC);
 
-	private static TrainingOptions options(String... args) {
-		return TrainingOptions.from(new DefaultApplicationArguments(args));
+	private static TrainingSettings options(String... args) {
+		return TrainingOptions.parse(args).settings();
 	}
 
 	private static TrainingResult train(Clock clock, String... args) {

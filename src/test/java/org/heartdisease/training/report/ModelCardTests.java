@@ -22,7 +22,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import org.springframework.boot.DefaultApplicationArguments;
 
 import org.heartdisease.model.Evaluation;
 import org.heartdisease.model.ModelArtifact;
@@ -61,7 +60,7 @@ class ModelCardTests {
 	}
 
 	private static TrainingResult train(Clock clock, String... args) {
-		return new TrainingPipeline(clock).run(TrainingOptions.from(new DefaultApplicationArguments(args)));
+		return new TrainingPipeline(clock).run(TrainingOptions.parse(args).settings());
 	}
 
 	static Document parse(String svg) throws Exception {
