@@ -12,7 +12,7 @@ Usage: profiles/ci/gate.sh --candidate PATH (--prefix gs://…|s3://… | --publ
   --prefix PREFIX      the published models' storage prefix; compares with PREFIX/latest/heart-disease.json
                        (none is published yet when it is absent)
   --published PATH     compare with this local artifact instead, or none
-  --min-auc AUC        floor of the candidate's cross-validated ROC AUC (default 0.85)
+  --min-cv-auc AUC     floor of the candidate's cross-validated ROC AUC (default 0.85)
   --max-drop AUC       how far below the published model's it may fall (default 0.02)
   --jar PATH           the application jar (default: target/local/heart-disease-function-1.0.0-SNAPSHOT.jar)
   --dry-run            print the commands instead of running them
@@ -23,7 +23,7 @@ USAGE
 candidate="model/heart-disease.json"
 prefix=""
 published=""
-min_auc="0.85"
+min_cv_auc="0.85"
 max_drop="0.02"
 jar="target/local/heart-disease-function-1.0.0-SNAPSHOT.jar"
 DRY_RUN=false
@@ -32,7 +32,7 @@ while (($# > 0)); do
 		--candidate) candidate="${2:?--candidate needs a value}"; shift 2 ;;
 		--prefix) prefix="${2:?--prefix needs a value}"; shift 2 ;;
 		--published) published="${2:?--published needs a value}"; shift 2 ;;
-		--min-auc) min_auc="${2:?--min-auc needs a value}"; shift 2 ;;
+		--min-cv-auc) min_cv_auc="${2:?--min-cv-auc needs a value}"; shift 2 ;;
 		--max-drop) max_drop="${2:?--max-drop needs a value}"; shift 2 ;;
 		--jar) jar="${2:?--jar needs a value}"; shift 2 ;;
 		--dry-run) DRY_RUN=true; shift ;;
@@ -67,4 +67,4 @@ if [[ -n "$prefix" ]]; then
 	fi
 fi
 
-run java -jar "$jar" --gate --candidate="$candidate" --published="$published" --min-auc="$min_auc" --max-drop="$max_drop"
+run java -jar "$jar" --gate --candidate="$candidate" --published="$published" --min-cv-auc="$min_cv_auc" --max-drop="$max_drop"

@@ -7,12 +7,12 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.BackgroundPreinitializer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import org.heartdisease.training.TrainingCommand;
+import org.heartdisease.training.command.TrainingCommand;
 
 /**
  * Serves the heart-disease model as a Spring Cloud Function, or trains it when started with
- * {@code --train} (see {@code training.TrainingRunner}), or compares two models with {@code --gate}
- * (see {@code training.GateRunner}).
+ * {@code --train} (see {@code training.command.TrainingRunner}), or compares two models with {@code --gate}
+ * (see {@code training.command.GateRunner}).
  */
 @SpringBootApplication
 public class HeartDiseaseApplication {

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.heartdisease.training.TrainingCommand;
+import org.heartdisease.training.command.TrainingCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,9 +8,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -132,13 +129,7 @@ public final class ModelArtifactJson {
 
 	/** @return the SHA-256 of the content's canonical form: this mapper's pretty-printed JSON, as UTF-8 */
 	private static String sha256(ObjectNode content) throws JsonProcessingException {
-		try {
-			byte[] canonical = MAPPER.writeValueAsBytes(content);
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Sha256.hex(MAPPER.writeValueAsBytes(content));
 	}
 
 	/**

@@ -86,11 +86,11 @@ class DeliveryScriptsTests {
 
 	@Test
 	void shouldGateAgainstTheLatestPublishedModel() {
-		assertThat(dryRun("profiles/ci/gate.sh", "--prefix", "gs://models/heart/", "--min-auc", "0.9", "--max-drop", "0.01"))
+		assertThat(dryRun("profiles/ci/gate.sh", "--prefix", "gs://models/heart/", "--min-cv-auc", "0.9", "--max-drop", "0.01"))
 			.containsExactly("gcloud storage ls gs://models/heart/latest/heart-disease.json",
 					"gcloud storage cp gs://models/heart/latest/heart-disease.json target/gate/published-heart-disease.json",
 					"java -jar target/local/heart-disease-function-1.0.0-SNAPSHOT.jar --gate --candidate=model/heart-disease.json"
-							+ " --published=target/gate/published-heart-disease.json --min-auc=0.9 --max-drop=0.01");
+							+ " --published=target/gate/published-heart-disease.json --min-cv-auc=0.9 --max-drop=0.01");
 		assertThat(dryRun("profiles/ci/gate.sh", "--prefix", "s3://models/heart")).first()
 			.isEqualTo("aws s3 ls s3://models/heart/latest/heart-disease.json");
 	}

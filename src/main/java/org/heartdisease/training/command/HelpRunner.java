@@ -1,0 +1,52 @@
+package org.heartdisease.training.command;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prints the usage of every training and quality-gate option when the application is started with
+ * {@code --help}: generated from {@link TrainingOptions} and {@link GateOptions}, the records the
+ * options are bound into, so it names, defaults and explains exactly what is bound.
+ */
+@Component
+@ConditionalOnProperty("help")
+class HelpRunner implements ApplicationRunner {
+
+	@Override
+	public void run(ApplicationArguments arguments) {
+		System.out.print(trainingUsage(jar()));
+		System.out.print(GateRunner.usage());
+		System.out.flush();
+	}
+
+	/**
+	 * @param jar how to name the jar in the usage line
+	 * @return the usage text of {@code --train}
+	 */
+	static String trainingUsage(String jar) {
+		StringBuilder usage = new StringBuilder("Usage: java -jar " + jar + " --train [options]\n\n");
+		CommandLineOptions.line(usage, "train", "train the model, evaluate it and write the artifact (instead of serving)");
+		CommandLineOptions.line(usage, "help", "print this help and exit");
+		usage.append(CommandLineOptions.usage(TrainingOptions.class));
+		usage.append("\nOptions whose name contains a dot are Spring properties and passed through.\n");
+		return usage.toString();
+	}
+
+	/**
+	 * @return the jar this runs from, relative to the working directory where it lies below it, or
+	 * else where the build puts it: {@code target/heart-disease-function-<version>.jar}
+	 */
+	static String jar() {
+		Path running = TrainingRunner.runningJar();
+		if (running != null) {
+			return running.toString();
+		}
+		String version = HelpRunner.class.getPackage().getImplementationVersion();
+		return "target/heart-disease-function-" + ((version != null) ? version : "<version>") + ".jar";
+	}
+
+}
