@@ -38,7 +38,7 @@ class HelpRunner implements ApplicationRunner {
 
 	/**
 	 * @return the jar this runs from, relative to the working directory where it lies below it, or
-	 * else where the build puts it: {@code target/heart-disease-function-<version>.jar}
+	 * else where the build puts it: {@code target/local/heart-disease-function-<version>.jar}
 	 */
 	static String jar() {
 		Path running = TrainingRunner.runningJar();
@@ -46,7 +46,7 @@ class HelpRunner implements ApplicationRunner {
 			return running.toString();
 		}
 		String version = HelpRunner.class.getPackage().getImplementationVersion();
-		return "target/heart-disease-function-" + ((version != null) ? version : "<version>") + ".jar";
+		return "target/local/heart-disease-function-" + ((version != null) ? version : "<version>") + ".jar";
 	}
 
 }

@@ -260,8 +260,8 @@ class TrainingRunnerTests {
 		assertThat(output.getOut()).doesNotContain("--min-auc");
 		assertThat(output.getOut()).doesNotContain("Training accuracy");
 		// Run from the classes here, not a jar: the usage names the jar where the build puts it.
-		assertThat(output.getOut()).contains("Usage: java -jar target/heart-disease-function-<version>.jar --train",
-				"Usage: java -jar target/heart-disease-function-<version>.jar --gate")
+		assertThat(output.getOut()).contains("Usage: java -jar target/local/heart-disease-function-<version>.jar --train",
+				"Usage: java -jar target/local/heart-disease-function-<version>.jar --gate")
 			.doesNotContain("java -jar heart-disease-function.jar");
 	}
 
