@@ -1,14 +1,9 @@
 package org.heartdisease.aws;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.prediction.ConditionalOnServing;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.cloud.function.json.JsonMapper;
@@ -32,22 +27,6 @@ class LambdaConfiguration {
 	@Bean
 	JsonMapper jsonMapper(ObjectMapper objectMapper) {
 		return new JacksonMapper(objectMapper);
-	}
-
-	/**
-	 * Boot's defaults, written out, for as long as this profile's zip leaves spring-web out: Boot
-	 * builds the application's ObjectMapper with spring-web's {@code Jackson2ObjectMapperBuilder}.
-	 * Inert once the packaging puts spring-web back (then delete it).
-	 */
-	@Bean
-	@ConditionalOnMissingClass("org.springframework.http.converter.json.Jackson2ObjectMapperBuilder")
-	ObjectMapper objectMapper() {
-		return com.fasterxml.jackson.databind.json.JsonMapper.builder()
-			.addModule(new JavaTimeModule())
-			.disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-			.build();
 	}
 
 	@Bean

@@ -2,16 +2,11 @@ package org.heartdisease.gcp;
 
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.prediction.ConditionalOnServing;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JacksonMapper;
@@ -34,22 +29,6 @@ class GcpConfiguration {
 	@Bean
 	JsonMapper jsonMapper(ObjectMapper objectMapper) {
 		return new JacksonMapper(objectMapper);
-	}
-
-	/**
-	 * Boot's defaults, written out (as the AWS surface does), for as long as this profile leaves
-	 * spring-web out: Boot builds the application's ObjectMapper with spring-web's
-	 * {@code Jackson2ObjectMapperBuilder}. Inert once the packaging puts spring-web back (then delete it).
-	 */
-	@Bean
-	@ConditionalOnMissingClass("org.springframework.http.converter.json.Jackson2ObjectMapperBuilder")
-	ObjectMapper objectMapper() {
-		return com.fasterxml.jackson.databind.json.JsonMapper.builder()
-			.addModule(new JavaTimeModule())
-			.disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-			.build();
 	}
 
 	@Bean(GcpPredictFunction.NAME)

@@ -53,8 +53,31 @@ public class GcpFunction extends FunctionInvoker {
 	public void service(HttpRequest request, HttpResponse response) throws Exception {
 		HeldResponse held = new HeldResponse(response);
 		super.service(new CallRequest(request), held);
+		drain(request);
 		held.send();
 	}
+
+	/**
+	 * Reads what the exchange left of the body (it refuses a 404, 415 or 413 without reading it), up
+	 * to Tomcat's default of 2 MiB, as the local server's Tomcat swallows it: Jetty would otherwise
+	 * close the connection on unread content and the client could lose the answer to a reset.
+	 */
+	private static void drain(HttpRequest request) throws IOException {
+		try {
+			InputStream body = request.getInputStream();
+			byte[] buffer = new byte[8192];
+			long left = MAX_DRAINED;
+			int read;
+			while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+				left -= read;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the client went away, or the stream was closed: nothing left to answer on
+		}
+	}
+
+	private static final long MAX_DRAINED = 2L * 1024 * 1024;
 
 	private record CallRequest(HttpRequest request) implements HttpRequest {
 
