@@ -74,7 +74,9 @@ class LambdaPackageIT {
 			.noneMatch((entry) -> entry.endsWith("-lambda.jar"))
 			.noneMatch((entry) -> entry.startsWith("lib/joda-time-") || entry.startsWith("lib/micrometer-")
 					|| entry.startsWith("lib/log4j-") || entry.startsWith("lib/liblinear-")
-					|| entry.startsWith("lib/jackson-dataformat-csv-") || entry.startsWith("lib/snakeyaml-"))
+					|| entry.startsWith("lib/jackson-dataformat-csv-") || entry.startsWith("lib/snakeyaml-")
+					|| entry.startsWith("lib/hibernate-validator-") || entry.startsWith("lib/jakarta.validation-")
+					|| entry.startsWith("lib/tomcat-embed-el-") || entry.startsWith("lib/classmate-"))
 			.noneMatch((entry) -> entry.startsWith("META-INF/native-image/"));
 	}
 

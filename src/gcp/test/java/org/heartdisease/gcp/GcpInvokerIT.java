@@ -106,7 +106,7 @@ class GcpInvokerIT {
 			assertThat(files.map((file) -> file.getFileName().toString()))
 				.anyMatch((name) -> name.startsWith("spring-cloud-function-adapter-gcp-"))
 				.noneMatch((name) -> name.matches("(liblinear|jackson-dataformat-csv|gson|joda-time|log4j|micrometer"
-						+ "|spring-boot-loader).*"));
+						+ "|snakeyaml|hibernate-validator|jakarta.validation|tomcat-embed-el|classmate|spring-boot-loader).*"));
 		}
 	}
 
