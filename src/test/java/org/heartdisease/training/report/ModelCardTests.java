@@ -233,7 +233,7 @@ class ModelCardTests {
 			.markdown();
 		assertThat(inverted).contains("**Warning: this model is inverted.**")
 			.contains("| Source | `heart.csv` (format `csv`) |")
-			.contains(ModelCard.KAGGLE_SHA256)
+			.contains(ModelCardMarkdown.KAGGLE_SHA256)
 			.doesNotContain("Janosi");
 		String right = ModelCard.render(train(CLOCK, TestData.settings(kaggle, "target", List.of("0"), 5)))
 			.markdown();
