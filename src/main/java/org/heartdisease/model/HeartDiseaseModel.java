@@ -47,7 +47,7 @@ public final class HeartDiseaseModel {
 	public HeartDiseaseModel(ModelArtifact artifact, String contentSha256) {
 		this.artifact = artifact;
 		this.contentSha256 = contentSha256;
-		this.uciCoding = artifact.dataset() != null && "uci".equals(artifact.dataset().format());
+		this.uciCoding = artifact.dataset() != null && ModelArtifact.Dataset.UCI_FORMAT.equals(artifact.dataset().format());
 		this.preprocessor = check(artifact);
 		this.weights = artifact.coefficients().stream().mapToDouble(Double::doubleValue).toArray();
 		this.intercept = artifact.intercept();

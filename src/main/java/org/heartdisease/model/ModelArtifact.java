@@ -49,7 +49,7 @@ public record ModelArtifact(String format, int schemaVersion, String tag, String
 	 * Provenance of the training data.
 	 * @param source the file name or URL given to {@code --dataset}
 	 * @param sha256 the SHA-256 of the file's bytes
-	 * @param format {@code uci} or {@code csv}
+	 * @param format {@link #UCI_FORMAT} or {@link #CSV_FORMAT}
 	 * @param rows the number of data rows
 	 * @param label the label column
 	 * @param positiveValues the label values that mean disease
@@ -59,6 +59,16 @@ public record ModelArtifact(String format, int schemaVersion, String tag, String
 	 */
 	public record Dataset(String source, String sha256, String format, int rows, String label,
 			List<String> positiveValues, int positives, int negatives, Map<String, Integer> missing) {
+
+		/**
+		 * The {@code format} of data in the raw UCI layout, coded as the UCI documents its fields; defined
+		 * here, where the artifact is read, so that serving need not depend on the training code.
+		 */
+		public static final String UCI_FORMAT = "uci";
+
+		/** The {@code format} of headered CSV data, such as Kaggle's {@code heart.csv}. */
+		public static final String CSV_FORMAT = "csv";
+
 	}
 
 	/**

@@ -87,7 +87,7 @@ class GateRunner extends CommandRunner {
 				fail(1, "quality gate failed: " + reason);
 				return;
 			}
-			this.out.printf(Locale.ROOT, "Gate: floor %.4f, allowed drop %.4f: %s (%s)%n", gate.minAuc(), gate.maxDrop(),
+			this.out.printf(Locale.ROOT, "Gate: floor %.4f, allowed drop %.4f: %s (%s)%n", gate.minCvAuc(), gate.maxDrop(),
 					decision.passed() ? "PASSED" : "FAILED", decision.reason());
 			this.out.flush();
 			if (!decision.passed()) {

@@ -1,6 +1,6 @@
 package org.heartdisease.training.fit;
 
-import java.util.Locale;
+import org.heartdisease.model.ModelArtifact;
 
 /**
  * The two layouts of training data: the raw UCI file and a headered CSV such as Kaggle's.
@@ -8,14 +8,20 @@ import java.util.Locale;
 public enum DatasetFormat {
 
 	/** No header, the 13 fields then {@code num} in UCI order, {@code ?} for missing values. */
-	UCI,
+	UCI(ModelArtifact.Dataset.UCI_FORMAT),
 
 	/** A header row naming the 13 fields and a label column, in any order. */
-	CSV;
+	CSV(ModelArtifact.Dataset.CSV_FORMAT);
+
+	private final String id;
+
+	DatasetFormat(String id) {
+		this.id = id;
+	}
 
 	/** @return the name used on the command line and in the artifact */
 	public String id() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.id;
 	}
 
 	/**

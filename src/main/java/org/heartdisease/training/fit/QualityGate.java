@@ -16,10 +16,10 @@ import org.heartdisease.model.NumericFeature;
  * model's. Cross-validation rather than the single hold-out split, because its mean over all rows
  * moves far less between two runs than one 61-row validation set does.
  *
- * @param minAuc the floor the candidate's cross-validated ROC AUC must reach
+ * @param minCvAuc the floor the candidate's cross-validated ROC AUC must reach
  * @param maxDrop how far below the published model's cross-validated ROC AUC the candidate may fall
  */
-public record QualityGate(double minAuc, double maxDrop) {
+public record QualityGate(double minCvAuc, double maxDrop) {
 
 	/** The default floor: well under the Cleveland model's 0.92, well over a model that learned little. */
 	public static final double DEFAULT_MIN_CV_AUC = 0.85;
@@ -28,8 +28,8 @@ public record QualityGate(double minAuc, double maxDrop) {
 	public static final double DEFAULT_MAX_DROP = 0.02;
 
 	public QualityGate {
-		if (!(minAuc >= 0 && minAuc <= 1)) {
-			throw new IllegalArgumentException("the floor must lie between 0 and 1, not " + minAuc);
+		if (!(minCvAuc >= 0 && minCvAuc <= 1)) {
+			throw new IllegalArgumentException("the floor must lie between 0 and 1, not " + minCvAuc);
 		}
 		if (!(maxDrop >= 0 && maxDrop <= 1)) {
 			throw new IllegalArgumentException("the allowed drop must lie between 0 and 1, not " + maxDrop);
@@ -44,9 +44,9 @@ public record QualityGate(double minAuc, double maxDrop) {
 	public Decision check(Evaluation candidate, Evaluation published) {
 		double candidateAuc = candidate.crossValidation().rocAuc().mean();
 		Double publishedAuc = (published != null) ? published.crossValidation().rocAuc().mean() : null;
-		if (candidateAuc < this.minAuc) {
+		if (candidateAuc < this.minCvAuc) {
 			return new Decision(false, candidateAuc, publishedAuc, String.format(Locale.ROOT,
-					"the candidate's cross-validated ROC AUC %.4f is below the floor %.4f", candidateAuc, this.minAuc));
+					"the candidate's cross-validated ROC AUC %.4f is below the floor %.4f", candidateAuc, this.minCvAuc));
 		}
 		if (publishedAuc != null && candidateAuc < publishedAuc - this.maxDrop) {
 			return new Decision(false, candidateAuc, publishedAuc, String.format(Locale.ROOT,
@@ -54,9 +54,9 @@ public record QualityGate(double minAuc, double maxDrop) {
 					candidateAuc, publishedAuc - candidateAuc, publishedAuc, this.maxDrop));
 		}
 		return new Decision(true, candidateAuc, publishedAuc, (publishedAuc == null)
-				? String.format(Locale.ROOT, "the candidate reaches the floor %.4f and no model is published yet", this.minAuc)
+				? String.format(Locale.ROOT, "the candidate reaches the floor %.4f and no model is published yet", this.minCvAuc)
 				: String.format(Locale.ROOT, "the candidate reaches the floor %.4f and is within %.4f of the published model",
-						this.minAuc, this.maxDrop));
+						this.minCvAuc, this.maxDrop));
 	}
 
 	/**

@@ -74,6 +74,26 @@ public final class TestData {
 		return values.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
+	/**
+	 * @param data the training data
+	 * @return the settings of a plain {@code --train --dataset=data}: seed 42, test size 0.2, 5 folds
+	 */
+	public static TrainingSettings settings(Path data) {
+		return settings(data, null, List.of(), 5);
+	}
+
+	/**
+	 * @param data the training data
+	 * @param label the label column of csv data, or {@code null}
+	 * @param positive the label values of csv data that mean disease
+	 * @param folds the number of folds, or {@link TrainingSettings#LEAVE_ONE_OUT}
+	 * @return the settings of {@code --train} with these options and the defaults for the rest
+	 */
+	public static TrainingSettings settings(Path data, String label, List<String> positive, int folds) {
+		return new TrainingSettings(data.toString(), null, null, label, positive, List.of(), Map.of(), 0.2, 42, folds,
+				"");
+	}
+
 	/** @return the Cleveland rows and labels */
 	public static Dataset clevelandDataset() {
 		Path path = cleveland();
