@@ -43,7 +43,7 @@ public enum DatasetFormat {
 				return format;
 			}
 		}
-		throw new IllegalArgumentException("'" + id + "' is not a data format (uci or csv)");
+		throw new IllegalArgumentException("'" + id + "' is not a data format (" + UCI.id() + " or " + CSV.id() + ")");
 	}
 
 	/**
