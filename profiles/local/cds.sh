@@ -2,7 +2,7 @@
 # Prepares the local server for a fast start, by Spring Boot's documented class-data sharing (CDS) flow:
 # the jar is extracted (the layout CDS needs), then one training run records every class it loaded into
 # a JDK archive. The training run serves: it answers one request of each kind on loopback (a single
-# payload through spring-cloud-function-web, a batch, the client errors, /model, health, the API
+# payload, a batch, the client errors, /model, health, the API
 # description) and is then stopped, so the archive also holds the classes of the first answers, not
 # only those of the start-up (-Dspring.context.exit=onRefresh would stop before any request).
 #
