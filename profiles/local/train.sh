@@ -17,6 +17,11 @@ flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 if [ ! -f "$cds/$(basename "$jar")" ]; then
 	exec java "${flags[@]}" -jar "$jar" --train "$@"
 fi
+# An extraction older than the jar holds older code: train with the jar as built.
+if [ "$jar" -nt "$cds/$(basename "$jar")" ]; then
+	echo "train.sh: $cds is older than $jar (run profiles/local/cds.sh again); starting without it" >&2
+	exec java "${flags[@]}" -jar "$jar" --train "$@"
+fi
 # An absolute path: the archive records the class path as given, and is refused under another spelling.
 jar=$(cd "$cds" && pwd)/$(basename "$jar")
 archive=$cds/training.jsa
