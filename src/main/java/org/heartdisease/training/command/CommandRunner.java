@@ -1,7 +1,9 @@
 package org.heartdisease.training.command;
 
 import java.io.PrintStream;
+import java.util.function.Function;
 
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
@@ -23,6 +25,26 @@ abstract class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 	protected CommandRunner(PrintStream out, PrintStream err) {
 		this.out = out;
 		this.err = err;
+	}
+
+	/**
+	 * @param arguments the command line
+	 * @param parse binds and checks the command's options
+	 * @return the options, or {@code null} when there is nothing to run: {@code --help} was given
+	 * ({@code HelpRunner} answers it), or an option is bad, which has set exit code 2 and printed the
+	 * error line naming it
+	 */
+	protected <T> T options(ApplicationArguments arguments, Function<String[], T> parse) {
+		if (arguments.containsOption("help")) {
+			return null;
+		}
+		try {
+			return parse.apply(arguments.getSourceArgs());
+		}
+		catch (OptionException ex) {
+			fail(2, ex.getMessage() + " (see --help)");
+			return null;
+		}
 	}
 
 	/**

@@ -54,15 +54,8 @@ class GateRunner extends CommandRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		if (arguments.containsOption("help")) {
-			return;
-		}
-		GateOptions options;
-		try {
-			options = GateOptions.parse(arguments.getSourceArgs());
-		}
-		catch (OptionException ex) {
-			fail(2, ex.getMessage() + " (see --help)");
+		GateOptions options = options(arguments, GateOptions::parse);
+		if (options == null) {
 			return;
 		}
 		QualityGate gate = options.gate();

@@ -54,15 +54,8 @@ class TrainingRunner extends CommandRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		if (arguments.containsOption("help")) {
-			return;
-		}
-		TrainingOptions options;
-		try {
-			options = TrainingOptions.parse(arguments.getSourceArgs());
-		}
-		catch (OptionException ex) {
-			fail(2, ex.getMessage() + " (see --help)");
+		TrainingOptions options = options(arguments, TrainingOptions::parse);
+		if (options == null) {
 			return;
 		}
 		try {
