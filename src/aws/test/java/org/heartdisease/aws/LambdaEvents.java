@@ -205,6 +205,17 @@ final class LambdaEvents {
 		assertThat(response.get("body").textValue().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected.body());
 	}
 
+	/**
+	 * @param kind an HTTP event shape
+	 * @return a JSON {@code POST /predict} event marked {@code isBase64Encoded} whose body is not base64,
+	 * which adapter-aws alone would bind to an all-null payload and answer 200
+	 */
+	static byte[] markedBase64ButNot(Kind kind) {
+		String event = new String(http(kind, "application/json", new byte[0], true), StandardCharsets.UTF_8)
+			.replace("\"body\":\"\"", "\"body\":\"{not base64}\"");
+		return event.getBytes(StandardCharsets.UTF_8);
+	}
+
 	/** @return the reference exchange's answer to a JSON {@code POST /predict} whose body cannot be read */
 	static PredictionExchange.Answer unreadableBody() {
 		InputStream unreadable = new InputStream() {
