@@ -74,7 +74,7 @@ fi
 # the JIT and collector Lambda uses, which start a function in about half the CPU time.
 command=(gcloud functions deploy "$name"
 	--gen2
-	--runtime java17
+	--runtime java25
 	--entry-point org.heartdisease.gcp.GcpFunction
 	--source target/gcp/deploy
 	--trigger-http

@@ -28,7 +28,7 @@ class DeliveryScriptsTests {
 			"profiles/ci/publish.sh", "profiles/ci/smoke-test.sh", "profiles/ci/rollback.sh", "profiles/gcp/deploy.sh",
 			"profiles/aws/deploy.sh");
 
-	private static final String GCP_DEPLOY = "gcloud functions deploy heart-disease --gen2 --runtime java17"
+	private static final String GCP_DEPLOY = "gcloud functions deploy heart-disease --gen2 --runtime java25"
 			+ " --entry-point org.heartdisease.gcp.GcpFunction --source target/gcp/deploy"
 			+ " --trigger-http --set-env-vars JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1\\ -XX:+UseSerialGC\\ -Dspring.aot.enabled=true"
 			+ " --no-allow-unauthenticated --region europe-west1 --memory 512Mi --min-instances 0"

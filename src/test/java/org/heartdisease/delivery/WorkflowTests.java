@@ -70,6 +70,22 @@ class WorkflowTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void shouldSetUpTheJavaTheTestsRunOnInEveryJobThatBuilds() throws IOException {
+		Map<String, Object> jobs = (Map<String, Object>) workflow().get("jobs");
+		List<String> versions = new ArrayList<>();
+		for (Object job : jobs.values()) {
+			for (Map<String, Object> step : (List<Map<String, Object>>) ((Map<String, Object>) job).get("steps")) {
+				if (String.valueOf(step.get("uses")).startsWith("actions/setup-java")) {
+					versions.add(String.valueOf(((Map<String, Object>) step.get("with")).get("java-version")));
+				}
+			}
+		}
+		// The build selects a JDK 25 toolchain; a runner with only another JDK could not build.
+		assertThat(versions).hasSize(4).containsOnly(String.valueOf(Runtime.version().feature())).containsOnly("25");
+	}
+
+	@Test
 	void shouldAuthenticateOnlyThroughFederationAndGateProductionDeployments() throws IOException {
 		String text = Files.readString(WORKFLOW);
 		assertThat(text).doesNotContain("secrets.").doesNotContain("credentials_json")

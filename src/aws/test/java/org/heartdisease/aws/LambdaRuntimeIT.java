@@ -74,7 +74,7 @@ class LambdaRuntimeIT {
 		environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
 		environment.put("LAMBDA_RUNTIME_DIR", taskRoot.toString());
 		environment.put("_HANDLER", HANDLER);
-		environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+		environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
 		environment.put("AWS_LAMBDA_FUNCTION_NAME", "heart-disease");
 		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
 		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "1");

@@ -46,7 +46,8 @@ class TemplateTests {
 		assertThat(RequestStreamHandler.class.isAssignableFrom(Class.forName(handler[0]))).isTrue();
 		assertThat(Class.forName(handler[0])).isEqualTo(FunctionInvoker.class);
 		assertThat(handler[1]).isEqualTo("handleRequest");
-		assertThat(function.get("Runtime")).isIn("java17", "java21");
+		// Lambda's runtime is the Java these tests run on (the build selects a JDK 25 toolchain).
+		assertThat(function.get("Runtime")).isEqualTo("java" + Runtime.version().feature()).isEqualTo("java25");
 		assertThat((String) function.get("CodeUri")).startsWith("../../target/aws/").endsWith("-aws.zip");
 		assertThat(Path.of("profiles/aws").resolve((String) function.get("CodeUri")).normalize())
 			.isEqualTo(Path.of("target/aws/heart-disease-function-1.0.0-SNAPSHOT-aws.zip"));
