@@ -120,11 +120,13 @@ harness "$runs" http gcp-cold / -- env JAVA_TOOL_OPTIONS="$(<profiles/gcp/jvm-op
 log "local cold starts"
 harness "$runs" http local-cold-jar /predict -- java -jar "$work/deploy/local.jar" --server.port='{port}' \
 	| result "local: java -jar launch → first answer" "≤ 1.0 s" ms
-profiles/local/cds.sh "$work/deploy/local.jar" "$work/local" >&2
-# The tuned launch of profiles/local/cds.sh: the archive (trained on a run that answered one request
-# of each kind), AOT, and a heap sized for one small model.
-tuned=(-XX:SharedArchiveFile="$work/local/application.jsa" -Dspring.aot.enabled=true -XX:+UseSerialGC -Xmx64m -Xss512k
-	-XX:ReservedCodeCacheSize=48m -jar "$work/local/local.jar")
+# Every row here runs on the PATH's java (17), so the tuned launch is prepared with it too (a CDS
+# archive); on a JDK 25 cds.sh records an AOT cache instead (the README's tuned launch).
+HEART_JAVA=$(command -v java) profiles/local/cds.sh "$work/deploy/local.jar" "$work/local" >&2
+# The tuned launch of profiles/local/serve.sh: the archive (trained on a run that answered one request
+# of each kind and then the hot path), AOT, and a heap sized for one small model; cds.sh wrote the
+# flags and the jar into jvm.args.
+tuned=(@"$work/local/jvm.args")
 harness "$runs" http local-cold-cds /predict -- java "${tuned[@]}" --server.port='{port}' \
 	| result "local: extracted jar + CDS + AOT (+ SerialGC, -Xmx64m), launch → first answer" "≤ 1.0 s" ms
 
