@@ -27,6 +27,7 @@ collect() {
 			cp target/gcp/invoker/java-function-invoker.jar "$work/deploy/java-function-invoker.jar" ;;
 		aws) cp target/aws/*-aws.zip "$work/deploy/aws.zip" ;;
 		local) cp target/local/heart-disease-function-1.0.0-SNAPSHOT.jar "$work/deploy/local.jar" ;;
+		kafka) cp target/kafka/heart-disease-function-1.0.0-SNAPSHOT.jar "$work/deploy/kafka.jar" ;;
 		*) echo "unknown profile $1" >&2; exit 2 ;;
 	esac
 }

@@ -1,0 +1,107 @@
+package org.heartdisease.kafka;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.heartdisease.HeartDiseaseApplication;
+import org.heartdisease.ReferenceExchange;
+import org.heartdisease.SurfaceCases;
+import org.heartdisease.SurfaceCases.SurfaceCase;
+import org.heartdisease.api.PredictionExchange;
+import org.heartdisease.api.PredictionExchange.Call;
+import org.heartdisease.kafka.TopicRecords.Outgoing;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kafka deployable's application against a real broker (an embedded KRaft one): every payload of
+ * the shared table and every kind of poison record, all on one partition, each answered exactly once,
+ * 2xx on the output topic and anything else on the dead-letter topic, with the body the shared
+ * exchange gives the same bytes.
+ */
+@SpringBootTest(classes = HeartDiseaseApplication.class,
+		properties = { "heart.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"heart.kafka.security-protocol=PLAINTEXT", "heart.kafka.input-topic=surface-payloads",
+				"heart.kafka.output-topic=surface-answers", "heart.kafka.dead-letter-topic=surface-dead-letters",
+				"heart.kafka.group=surface-scorer", "heart.kafka.partitions=2" })
+@EmbeddedKafka(kraft = true, count = 1, brokerProperties = { "transaction.state.log.replication.factor=1",
+		"transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1" })
+class KafkaSurfaceTests {
+
+	@Value("${spring.embedded.kafka.brokers}")
+	private String bootstrap;
+
+	@Test
+	void shouldAnswerEveryRecordOnceWithTheExchangesBytesAndDeadLetterEveryProblem() {
+		List<Case> cases = cases();
+		List<Outgoing> outgoing = new ArrayList<>();
+		for (int i = 0; i < cases.size(); i++) {
+			// One partition for all, so that every good record follows a poison record on it.
+			outgoing.add(new Outgoing(0, (i % 5 == 4) ? null : "key-" + i, "case-" + i, cases.get(i).value()));
+		}
+		List<RecordMetadata> sent = TopicRecords.send(this.bootstrap, "surface-payloads", outgoing);
+		List<ConsumerRecord<byte[], byte[]>> read = TopicRecords.readCommitted(this.bootstrap,
+				List.of("surface-answers", "surface-dead-letters"), (records) -> records.size() >= cases.size(),
+				Duration.ofSeconds(60));
+		Map<String, List<ConsumerRecord<byte[], byte[]>>> answers = TopicRecords.byCorrelation(read);
+
+		assertThat(read).as("one record per input").hasSize(cases.size());
+		for (int i = 0; i < cases.size(); i++) {
+			Case c = cases.get(i);
+			PredictionExchange.Answer expected = ReferenceExchange.get().answer(Call.payload(c.value()));
+			if (c.status() != null) {
+				assertThat(expected.status()).as(c.name()).isEqualTo(c.status());
+			}
+			assertThat(answers.get("case-" + i)).as(c.name()).hasSize(1);
+			ConsumerRecord<byte[], byte[]> answer = answers.get("case-" + i).get(0);
+			assertThat(answer.topic()).as(c.name())
+				.isEqualTo((expected.status() / 100 == 2) ? "surface-answers" : "surface-dead-letters");
+			assertThat(new String(answer.value(), StandardCharsets.UTF_8)).as(c.name())
+				.isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
+			assertThat(answer.key()).as(c.name() + " key")
+				.isEqualTo((outgoing.get(i).key() != null) ? TopicRecords.utf8(outgoing.get(i).key()) : null);
+			if (answer.topic().equals("surface-dead-letters")) {
+				assertThat(answer.headers().lastHeader(RecordScorer.ORIGINAL_VALUE).value()).as(c.name())
+					.isEqualTo(c.value());
+				assertThat(TopicRecords.header(answer, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo("surface-payloads");
+				assertThat(ByteBuffer.wrap(answer.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value())
+					.getInt()).isEqualTo(sent.get(i).partition());
+				assertThat(ByteBuffer.wrap(answer.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value())
+					.getLong()).isEqualTo(sent.get(i).offset());
+			}
+		}
+		assertThat(cases.get(cases.size() - 1).status()).isEqualTo(200);
+	}
+
+	/** A record's value, and the status the shared table expects for it ({@code null}: not in the table). */
+	private record Case(String name, byte[] value, Integer status) {
+	}
+
+	private static List<Case> cases() {
+		List<Case> cases = new ArrayList<>();
+		for (SurfaceCase surfaceCase : SurfaceCases.payloads()) {
+			// A record has no Content-Type: the table's 415 (a form body) is, on Kafka, a body that is not JSON.
+			boolean json = "application/json".equals(surfaceCase.contentType());
+			cases.add(new Case(surfaceCase.name(), surfaceCase.body(), json ? surfaceCase.status() : null));
+		}
+		cases.add(new Case("not JSON at all", new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1 }, 400));
+		cases.add(new Case("an empty record", new byte[0], 400));
+		cases.add(new Case("a record over the size limit", SurfaceCases.Body.OVER_LIMIT.bytes(), 413));
+		cases.add(new Case("invalid fields", SurfaceCases.Body.INVALID.bytes(), 400));
+		cases.add(new Case("a good record after the poison", SurfaceCases.Body.VALID.bytes(), 200));
+		return cases;
+	}
+
+}
