@@ -65,7 +65,9 @@ fi
 mkdir -p "$work" "$(dirname "$out")"
 rows=$work/rows.tsv
 : > "$rows"
-row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$rows"; }
+# Each row is measured on one JDK (jdk, the table's column) or holds for all (sizes).
+jdk=all
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$@" >> "$rows"; }
 
 if $build; then
 	for profile in gcp aws local; do
@@ -80,7 +82,6 @@ done
 
 log "compiling the timer and the JMH benchmarks (-Plocal,bench)"
 javac -d "$work/harness" profiles/bench/Harness.java
-harness() { java -Druns="$1" -Dpayload=src/test/resources/payloads/example.json -cp "$work/harness" Harness "${@:2}"; }
 # After test-all.sh's local build (--no-build) target/local holds the local classes: compile on top of them.
 if $build; then mvn clean test-compile -Plocal,bench; else mvn test-compile -Plocal,bench; fi
 mvn dependency:build-classpath -Plocal,bench -Dmdep.includeScope=test -Dmdep.outputFile="$work/bench.cp"
@@ -105,102 +106,122 @@ mibs() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%.2f"
 row "GCP deploy directory size (jar and libs/)" "≤ 17 MiB" "$(mibs "$work/deploy/gcp")" "" "" MiB 1
 row "local jar size (for reference)" "" "$(mib "$work/deploy/local.jar")" "" "" MiB 1
 
-# --- AWS: the zip unpacked as Lambda does, run by the runtime interface client with Lambda's flags
-log "AWS cold starts"
-rm -rf "$work/aws-task" && mkdir -p "$work/aws-task" && (cd "$work/aws-task" && unzip -q "$work/deploy/aws.zip")
-harness "$runs" lambda aws-cold "$work/aws-task" "$ric" | result "AWS: JVM launch → first answer (RIC, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)" "≤ 0.6 s" ms
+# Every timed row on one JDK: $1 its feature release (the table's column), $2 its java.
+measure() {
+	jdk=$1
+	local java=$2
+	harness() { "$java" -Druns="$1" -Dpayload=src/test/resources/payloads/example.json -cp "$work/harness" Harness "${@:2}"; }
+	# --- AWS: the zip unpacked as Lambda does, run by the runtime interface client with Lambda's flags
+	log "Java $jdk: AWS cold starts"
+	rm -rf "$work/aws-task" && mkdir -p "$work/aws-task" && (cd "$work/aws-task" && unzip -q "$work/deploy/aws.zip")
+	harness "$runs" lambda aws-cold "$work/aws-task" "$ric" | result "AWS: JVM launch → first answer (RIC, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)" "≤ 0.6 s" ms
 
-# --- GCP: the deploy directory under Google's invoker, with the JVM flags profiles/gcp/deploy.sh deploys
-log "GCP cold starts"
-harness "$runs" http gcp-cold / -- env JAVA_TOOL_OPTIONS="$(<profiles/gcp/jvm-options)" \
-	java -jar "$work/deploy/java-function-invoker.jar" --classpath "$(echo "$work"/deploy/gcp/*.jar)" \
-	--target org.heartdisease.gcp.GcpFunction --port '{port}' \
-	| result "GCP: invoker launch → first answer (JAVA_TOOL_OPTIONS of profiles/gcp/jvm-options)" "≤ 1.0 s" ms
+	# --- GCP: the deploy directory under Google's invoker, with the JVM flags profiles/gcp/deploy.sh deploys
+	log "Java $jdk: GCP cold starts"
+	harness "$runs" http gcp-cold / -- env JAVA_TOOL_OPTIONS="$(<profiles/gcp/jvm-options)" \
+		"$java" -jar "$work/deploy/java-function-invoker.jar" --classpath "$(echo "$work"/deploy/gcp/*.jar)" \
+		--target org.heartdisease.gcp.GcpFunction --port '{port}' \
+		| result "GCP: invoker launch → first answer (JAVA_TOOL_OPTIONS of profiles/gcp/jvm-options)" "≤ 1.0 s" ms
 
-# --- local: plain java -jar, then the extracted jar with its class-data archive and AOT
-log "local cold starts"
-harness "$runs" http local-cold-jar /predict -- java -jar "$work/deploy/local.jar" --server.port='{port}' \
-	| result "local: java -jar launch → first answer" "≤ 1.0 s" ms
-# Every row here runs on the PATH's java (17), so the tuned launch is prepared with it too (a CDS
-# archive); on a JDK 25 cds.sh records an AOT cache instead (the README's tuned launch).
-HEART_JAVA=$(command -v java) profiles/local/cds.sh "$work/deploy/local.jar" "$work/local" >&2
-# The tuned launch of profiles/local/serve.sh: the archive (trained on a run that answered one request
-# of each kind and then the hot path), AOT, and a heap sized for one small model; cds.sh wrote the
-# flags and the jar into jvm.args.
-tuned=(@"$work/local/jvm.args")
-harness "$runs" http local-cold-cds /predict -- java "${tuned[@]}" --server.port='{port}' \
-	| result "local: extracted jar + CDS + AOT (+ SerialGC, -Xmx64m), launch → first answer" "≤ 1.0 s" ms
+	# --- local: plain java -jar, then the extracted jar with its class-data archive and AOT
+	log "Java $jdk: local cold starts"
+	harness "$runs" http local-cold-jar /predict -- "$java" -jar "$work/deploy/local.jar" --server.port='{port}' \
+		| result "local: java -jar launch → first answer" "≤ 2.0 s" ms
+	# The tuned launch is prepared on the JDK measured: an AOT cache on 25, a CDS archive on 17.
+	HEART_JAVA=$java profiles/local/cds.sh "$work/deploy/local.jar" "$work/local-$jdk" >&2
+	# The tuned launch of profiles/local/serve.sh: the archive (trained on a run that answered one request
+	# of each kind and then the hot path), AOT, and a heap sized for one small model; cds.sh wrote the
+	# flags and the jar into jvm.args.
+	tuned=(@"$work/local-$jdk/jvm.args")
+	harness "$runs" http local-cold-cds /predict -- "$java" "${tuned[@]}" --server.port='{port}' \
+		| result "local: tuned launch (serve.sh: extracted jar + CDS archive on 17, AOT cache on 25, Spring AOT, SerialGC, -Xmx64m) → first answer" "≤ 1.0 s" ms
 
-# --- training on the Cleveland file
-dataset=datasets/processed.cleveland.data
-[ -f "$dataset" ] || dataset=../shared/datasets/uci-heart-disease/processed.cleveland.data
-if [ -f "$dataset" ]; then
-	log "training"
-	harness "$train_runs" exit train-jar "$work/train/heart-disease.json" -- java -jar "$work/deploy/local.jar" --train \
-		--dataset="$dataset" --output-dir="$work/train" \
-		| result "--train on Cleveland, java -jar, launch → artifact written (with CV)" "≤ 2 s" ms
-	# One untimed run first: it records train.sh's own class-data archive, which the timed runs use.
-	HEART_JAR="$work/deploy/local.jar" HEART_CDS_DIR="$work/local" profiles/local/train.sh --dataset="$dataset" \
-		--output-dir="$work/train" >/dev/null
-	harness "$train_runs" exit train-tuned "$work/train/heart-disease.json" -- env HEART_JAR="$work/deploy/local.jar" \
-		HEART_CDS_DIR="$work/local" profiles/local/train.sh --dataset="$dataset" --output-dir="$work/train" \
-		| result "--train on Cleveland, profiles/local/train.sh (C1, SerialGC, CDS), launch → artifact written" "≤ 2 s" ms
-else
-	row "--train on Cleveland" "≤ 2 s" "skipped: no $dataset" "" "" "" 0
-fi
+	# --- training on the Cleveland file
+	dataset=datasets/processed.cleveland.data
+	[ -f "$dataset" ] || dataset=../shared/datasets/uci-heart-disease/processed.cleveland.data
+	if [ -f "$dataset" ]; then
+		log "Java $jdk: training"
+		harness "$train_runs" exit train-jar "$work/train/heart-disease.json" -- "$java" -jar "$work/deploy/local.jar" --train \
+			--dataset="$dataset" --output-dir="$work/train" \
+			| result "--train on Cleveland, java -jar, launch → artifact written (with CV)" "≤ 2 s" ms
+		# One untimed run first: it records train.sh's own class-data archive, which the timed runs use.
+		HEART_JAVA=$java HEART_JAR="$work/deploy/local.jar" HEART_CDS_DIR="$work/local-$jdk" profiles/local/train.sh --dataset="$dataset" \
+			--output-dir="$work/train" >/dev/null
+		harness "$train_runs" exit train-tuned "$work/train/heart-disease.json" -- env HEART_JAVA="$java" HEART_JAR="$work/deploy/local.jar" \
+			HEART_CDS_DIR="$work/local-$jdk" profiles/local/train.sh --dataset="$dataset" --output-dir="$work/train" \
+			| result "--train on Cleveland, profiles/local/train.sh (C1, SerialGC, CDS), launch → artifact written" "≤ 2 s" ms
+	else
+		row "--train on Cleveland" "≤ 2 s" "skipped: no $dataset" "" "" "" 0
+	fi
 
-# --- JMH
-log "JMH"
-java -cp "target/local/test-classes:target/local/classes:$(cat "$work/bench.cp")" org.openjdk.jmh.Main "${jmh_args[@]}" \
-	-rf json -rff "$work/jmh.json" PredictBenchmark >&2
-java -cp "$work/harness" Harness jmh "$work/jmh.json" > "$work/jmh.tsv"
-while IFS=$'\t' read -r name min median max count; do
-	case "$name" in
-		*predictBean) row "predict bean, warm, one payload (JMH)" "≤ 2 µs" "$min" "$median" "$max" µs/op "$count" ;;
-		*functionJson) row "function through Spring Cloud Function's JSON conversion (JMH)" "≤ 20 µs" "$min" "$median" "$max" µs/op "$count" ;;
-		*exchange) row "shared exchange: JSON body → checked → diagnosis JSON (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
-	esac
-done < "$work/jmh.tsv"
+	# --- JMH
+	log "Java $jdk: JMH"
+	"$java" -cp "target/local/test-classes:target/local/classes:$(cat "$work/bench.cp")" org.openjdk.jmh.Main "${jmh_args[@]}" \
+		-rf json -rff "$work/jmh.json" PredictBenchmark >&2
+	java -cp "$work/harness" Harness jmh "$work/jmh.json" > "$work/jmh.tsv"
+	while IFS=$'\t' read -r name min median max count; do
+		case "$name" in
+			*predictBean) row "predict bean, warm, one payload (JMH)" "≤ 2 µs" "$min" "$median" "$max" µs/op "$count" ;;
+			*functionJson) row "function through Spring Cloud Function's JSON conversion (JMH)" "≤ 20 µs" "$min" "$median" "$max" µs/op "$count" ;;
+			*exchange) row "shared exchange: JSON body → checked → diagnosis JSON (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
+		esac
+	done < "$work/jmh.tsv"
 
-# --- local HTTP under wrk, then the server's resident memory
-log "wrk"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
-java "${tuned[@]}" --server.port="$port" > "$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 300); do
-	curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @src/test/resources/payloads/example.json \
-		"http://127.0.0.1:$port/predict" && break
-	sleep 0.1
+	# --- local HTTP under wrk, then the server's resident memory
+	log "Java $jdk: wrk"
+	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
+	"$java" "${tuned[@]}" --server.port="$port" > "$work/server.log" 2>&1 &
+	server=$!
+	trap 'kill $server 2>/dev/null || true' EXIT
+	for _ in $(seq 300); do
+		curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @src/test/resources/payloads/example.json \
+			"http://127.0.0.1:$port/predict" && break
+		sleep 0.1
+	done
+	cat > "$work/post.lua" <<-EOF
+	wrk.method = "POST"
+	wrk.headers["Content-Type"] = "application/json"
+	wrk.body = [[$(cat src/test/resources/payloads/example.json)]]
+	EOF
+	# Warm-up (not recorded), then the measured runs.
+	wrk -t2 -c8 -d"$wrk_seconds"s -s "$work/post.lua" "http://127.0.0.1:$port/predict" > /dev/null
+	: > "$work/wrk.tsv"
+	: > "$work/rss.tsv"
+	for _ in $(seq "$wrk_runs"); do
+		wrk -t2 -c8 -d"$wrk_seconds"s --latency -s "$work/post.lua" "http://127.0.0.1:$port/predict" > "$work/wrk.txt"
+		cat "$work/wrk.txt" >&2
+		if grep -q 'Non-2xx' "$work/wrk.txt"; then echo "wrk got non-2xx answers" >&2; exit 1; fi
+		rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")
+		p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$work/wrk.txt")
+		printf '%s\t%s\n' "$rps" "$p99" >> "$work/wrk.tsv"
+		awk '/^VmRSS/ { printf "%.1f\n", $2 / 1024 }' "/proc/$server/status" >> "$work/rss.tsv"
+	done
+	stats() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s\t%s\t%s\t%d\n", v[1], m, v[NR], NR }'; }
+	IFS=$'\t' read -r a b c n < <(cut -f1 "$work/wrk.tsv" | stats)
+	row "local HTTP (tuned launch), wrk -t2 -c8, throughput" "≥ 8,000 req/s" "$a" "$b" "$c" "req/s" "$n"
+	IFS=$'\t' read -r a b c n < <(cut -f2 "$work/wrk.tsv" | stats)
+	row "local HTTP (tuned launch), wrk -t2 -c8, p99 latency" "≤ 5 ms" "$a" "$b" "$c" ms "$n"
+	IFS=$'\t' read -r a b c n < <(stats < "$work/rss.tsv")
+	row "local server VmRSS, sampled after each wrk run (max = after $((wrk_seconds * wrk_runs)) s of load)" "≤ 200 MiB" "$a" "$b" "$c" MiB "$n"
+	kill "$server" 2>/dev/null || true
+	wait "$server" 2>/dev/null || true
+	trap - EXIT
+}
+
+# Java 17 (the PATH's, or the Debian JDK) and the JDK 25 the build selects, each measured in full.
+# shellcheck source=profiles/local/java.sh
+. profiles/local/java.sh
+java17=$(command -v java)
+for candidate in /usr/lib/jvm/java-17-openjdk-amd64/bin/java /usr/lib/jvm/*17*/bin/java; do
+	if [ -x "$candidate" ] && [ "$(java_feature "$candidate")" = 17 ]; then java17=$candidate; break; fi
 done
-cat > "$work/post.lua" <<EOF
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = [[$(cat src/test/resources/payloads/example.json)]]
-EOF
-# Warm-up (not recorded), then the measured runs.
-wrk -t2 -c8 -d"$wrk_seconds"s -s "$work/post.lua" "http://127.0.0.1:$port/predict" > /dev/null
-: > "$work/wrk.tsv"
-: > "$work/rss.tsv"
-for _ in $(seq "$wrk_runs"); do
-	wrk -t2 -c8 -d"$wrk_seconds"s --latency -s "$work/post.lua" "http://127.0.0.1:$port/predict" > "$work/wrk.txt"
-	cat "$work/wrk.txt" >&2
-	if grep -q 'Non-2xx' "$work/wrk.txt"; then echo "wrk got non-2xx answers" >&2; exit 1; fi
-	rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")
-	p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$work/wrk.txt")
-	printf '%s\t%s\n' "$rps" "$p99" >> "$work/wrk.tsv"
-	awk '/^VmRSS/ { printf "%.1f\n", $2 / 1024 }' "/proc/$server/status" >> "$work/rss.tsv"
+java25=$(HEART_JAVA='' heart_java)
+jdks=("17 $java17")
+if [ "$(java_feature "$java25")" -ge 25 ]; then jdks+=("$(java_feature "$java25") $java25"); fi
+for entry in "${jdks[@]}"; do
+	measure "${entry%% *}" "${entry#* }"
 done
-stats() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s\t%s\t%s\t%d\n", v[1], m, v[NR], NR }'; }
-IFS=$'\t' read -r a b c n < <(cut -f1 "$work/wrk.tsv" | stats)
-row "local HTTP (tuned launch), wrk -t2 -c8, throughput" "≥ 8,000 req/s" "$a" "$b" "$c" "req/s" "$n"
-IFS=$'\t' read -r a b c n < <(cut -f2 "$work/wrk.tsv" | stats)
-row "local HTTP (tuned launch), wrk -t2 -c8, p99 latency" "≤ 5 ms" "$a" "$b" "$c" ms "$n"
-IFS=$'\t' read -r a b c n < <(stats < "$work/rss.tsv")
-row "local server VmRSS, sampled after each wrk run (max = after $((wrk_seconds * wrk_runs)) s of load)" "≤ 200 MiB" "$a" "$b" "$c" MiB "$n"
-kill "$server" 2>/dev/null || true
-wait "$server" 2>/dev/null || true
-trap - EXIT
+jdk=all
 
 # --- the table (provenance first: writing the table changes results.md itself)
 dirty=$(git status --porcelain -- src pom.xml profiles ":(exclude)$out" | head -1)
@@ -210,11 +231,19 @@ dirty=$(git status --porcelain -- src pom.xml profiles ":(exclude)$out" | head -
 	if $smoke; then echo "**Smoke run: one launch and tiny durations; these figures measure nothing.**"; echo; fi
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "- JDK: $(java -version 2>&1 | head -2 | tail -1)"
+	for entry in "${jdks[@]}"; do echo "- Java ${entry%% *}: ${entry#* } ($("${entry#* }" -version 2>&1 | head -2 | tail -1))"; done
 	echo "- command: \`$command_line\` (commit $(git rev-parse --short HEAD)$([ -z "$dirty" ] || echo ', with uncommitted changes'))"
 	echo
-	echo "| what | target | min | median | max | unit | n |"
-	echo "|---|---|---:|---:|---:|---|---:|"
-	awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$rows"
+	echo "Each cell: median (min–max, n) of the runs on that JDK; a row measured once shows its one figure."
+	echo
+	echo "| what | target | unit | Java 17 | Java 25 |"
+	echo "|---|---|---|---:|---:|"
+	awk -F'\t' '
+		function cell(j) { if (!((k, j) in med)) return "—"; if (n[k, j] <= 1 || med[k, j] == "") return (med[k, j] == "") ? lo[k, j] : med[k, j]; return med[k, j] " (" lo[k, j] "–" hi[k, j] ", n=" n[k, j] ")" }
+		{ if (!($2 in target)) { order[++count] = $2; target[$2] = $3; unit[$2] = $7 }
+		  split(($1 == "all") ? "17 25" : $1, js, " ")
+		  for (x in js) { lo[$2, js[x]] = $4; med[$2, js[x]] = $5; hi[$2, js[x]] = $6; n[$2, js[x]] = $8 } }
+		END { for (i = 1; i <= count; i++) { k = order[i]; printf "| %s | %s | %s | %s | %s |\n", k, target[k], unit[k], cell("17"), cell("25") } }
+	' "$rows"
 } > "$out"
 cat "$out"
