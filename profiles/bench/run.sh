@@ -106,6 +106,17 @@ mibs() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%.2f"
 row "GCP deploy directory size (jar and libs/)" "≤ 17 MiB" "$(mibs "$work/deploy/gcp")" "" "" MiB 1
 row "local jar size (for reference)" "" "$(mib "$work/deploy/local.jar")" "" "" MiB 1
 
+# What every JDK's rows share: the unpacked Lambda task, the training data, wrk's request, the statistics.
+rm -rf "$work/aws-task" && mkdir -p "$work/aws-task" && (cd "$work/aws-task" && unzip -q "$work/deploy/aws.zip")
+dataset=datasets/processed.cleveland.data
+[ -f "$dataset" ] || dataset=../shared/datasets/uci-heart-disease/processed.cleveland.data
+cat > "$work/post.lua" <<EOF
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [[$(cat src/test/resources/payloads/example.json)]]
+EOF
+stats() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s\t%s\t%s\t%d\n", v[1], m, v[NR], NR }'; }
+
 # Every timed row on one JDK: $1 its feature release (the table's column), $2 its java.
 measure() {
 	jdk=$1
@@ -113,7 +124,6 @@ measure() {
 	harness() { "$java" -Druns="$1" -Dpayload=src/test/resources/payloads/example.json -cp "$work/harness" Harness "${@:2}"; }
 	# --- AWS: the zip unpacked as Lambda does, run by the runtime interface client with Lambda's flags
 	log "Java $jdk: AWS cold starts"
-	rm -rf "$work/aws-task" && mkdir -p "$work/aws-task" && (cd "$work/aws-task" && unzip -q "$work/deploy/aws.zip")
 	harness "$runs" lambda aws-cold "$work/aws-task" "$ric" | result "AWS: JVM launch → first answer (RIC, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)" "≤ 0.6 s" ms
 
 	# --- GCP: the deploy directory under Google's invoker, with the JVM flags profiles/gcp/deploy.sh deploys
@@ -127,18 +137,15 @@ measure() {
 	log "Java $jdk: local cold starts"
 	harness "$runs" http local-cold-jar /predict -- "$java" -jar "$work/deploy/local.jar" --server.port='{port}' \
 		| result "local: java -jar launch → first answer" "≤ 2.0 s" ms
-	# The tuned launch is prepared on the JDK measured: an AOT cache on 25, a CDS archive on 17.
+	# The tuned launch of profiles/local/serve.sh, prepared on the JDK measured (an AOT cache on 25, a CDS
+	# archive on 17, trained on one request of each kind and then the hot path), with Spring AOT and a
+	# heap sized for one small model; cds.sh wrote the flags and the jar into jvm.args.
 	HEART_JAVA=$java profiles/local/cds.sh "$work/deploy/local.jar" "$work/local-$jdk" >&2
-	# The tuned launch of profiles/local/serve.sh: the archive (trained on a run that answered one request
-	# of each kind and then the hot path), AOT, and a heap sized for one small model; cds.sh wrote the
-	# flags and the jar into jvm.args.
 	tuned=(@"$work/local-$jdk/jvm.args")
 	harness "$runs" http local-cold-cds /predict -- "$java" "${tuned[@]}" --server.port='{port}' \
 		| result "local: tuned launch (serve.sh: extracted jar + CDS archive on 17, AOT cache on 25, Spring AOT, SerialGC, -Xmx64m) → first answer" "≤ 1.0 s" ms
 
 	# --- training on the Cleveland file
-	dataset=datasets/processed.cleveland.data
-	[ -f "$dataset" ] || dataset=../shared/datasets/uci-heart-disease/processed.cleveland.data
 	if [ -f "$dataset" ]; then
 		log "Java $jdk: training"
 		harness "$train_runs" exit train-jar "$work/train/heart-disease.json" -- "$java" -jar "$work/deploy/local.jar" --train \
@@ -178,11 +185,6 @@ measure() {
 			"http://127.0.0.1:$port/predict" && break
 		sleep 0.1
 	done
-	cat > "$work/post.lua" <<-EOF
-	wrk.method = "POST"
-	wrk.headers["Content-Type"] = "application/json"
-	wrk.body = [[$(cat src/test/resources/payloads/example.json)]]
-	EOF
 	# Warm-up (not recorded), then the measured runs.
 	wrk -t2 -c8 -d"$wrk_seconds"s -s "$work/post.lua" "http://127.0.0.1:$port/predict" > /dev/null
 	: > "$work/wrk.tsv"
@@ -196,7 +198,6 @@ measure() {
 		printf '%s\t%s\n' "$rps" "$p99" >> "$work/wrk.tsv"
 		awk '/^VmRSS/ { printf "%.1f\n", $2 / 1024 }' "/proc/$server/status" >> "$work/rss.tsv"
 	done
-	stats() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s\t%s\t%s\t%d\n", v[1], m, v[NR], NR }'; }
 	IFS=$'\t' read -r a b c n < <(cut -f1 "$work/wrk.tsv" | stats)
 	row "local HTTP (tuned launch), wrk -t2 -c8, throughput" "≥ 8,000 req/s" "$a" "$b" "$c" "req/s" "$n"
 	IFS=$'\t' read -r a b c n < <(cut -f2 "$work/wrk.tsv" | stats)
@@ -208,16 +209,13 @@ measure() {
 	trap - EXIT
 }
 
-# Java 17 (the PATH's, or the Debian JDK) and the JDK 25 the build selects, each measured in full.
+# Java 17 and a JDK 25, found where the build's toolchains plugin looks (java.sh), each measured in full.
 # shellcheck source=profiles/local/java.sh
 . profiles/local/java.sh
-java17=$(command -v java)
-for candidate in /usr/lib/jvm/java-17-openjdk-amd64/bin/java /usr/lib/jvm/*17*/bin/java; do
-	if [ -x "$candidate" ] && [ "$(java_feature "$candidate")" = 17 ]; then java17=$candidate; break; fi
-done
-java25=$(HEART_JAVA='' heart_java)
-jdks=("17 $java17")
-if [ "$(java_feature "$java25")" -ge 25 ]; then jdks+=("$(java_feature "$java25") $java25"); fi
+jdks=()
+java17=$(find_java 17 17) && jdks+=("17 $java17")
+java25=$(find_java 25 999) && jdks+=("$(java_feature "$java25") $java25")
+[ ${#jdks[@]} -gt 0 ] || { echo "no Java 17 or 25 found" >&2; exit 1; }
 for entry in "${jdks[@]}"; do
 	measure "${entry%% *}" "${entry#* }"
 done
