@@ -1,11 +1,16 @@
 package org.heartdisease;
 
+import java.io.File;
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.BackgroundPreinitializer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.system.ApplicationHome;
+import org.springframework.core.SpringProperties;
+import org.springframework.util.ClassUtils;
 
 import org.heartdisease.training.command.TrainingCommand;
 
@@ -32,7 +37,29 @@ public class HeartDiseaseApplication {
 			application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
 			System.exit(SpringApplication.exit(application.run(args)));
 		}
+		if (switchesOnAotStartup(SpringProperties.getProperty(AotDetector.AOT_ENABLED),
+				new ApplicationHome(HeartDiseaseApplication.class).getSource(),
+				ClassUtils.isPresent(AotStartup.GENERATED_INITIALIZER, HeartDiseaseApplication.class.getClassLoader()))) {
+			SpringProperties.setFlag(AotDetector.AOT_ENABLED);
+		}
 		new SpringApplication(HeartDiseaseApplication.class).run(args);
+	}
+
+	/**
+	 * Whether {@code main} switches on, for the server, the start-up code Spring AOT generated at build time
+	 * ({@code process-aot}), which saves a plain {@code java -jar} about a second without a flag to type:
+	 * only from a packaged jar, whose generated code was built from the very classes beside it (a classes
+	 * directory, as under {@code spring-boot:run}, an IDE or the tests, may hold generated code older than
+	 * its classes), and only when {@code spring.aot.enabled} is not set ({@code -Dspring.aot.enabled=false} evaluates the
+	 * conditions at start instead, as Spring AOT fixes them at build time). Commands never use it: their
+	 * context is not the one AOT generated.
+	 * @param setting {@code spring.aot.enabled} as given, or {@code null}
+	 * @param source where the application's classes come from: a jar file, a directory, or {@code null}
+	 * when unknown
+	 * @param generated whether the generated start-up code is on the classpath
+	 */
+	static boolean switchesOnAotStartup(String setting, File source, boolean generated) {
+		return setting == null && source != null && source.isFile() && generated;
 	}
 
 	/**

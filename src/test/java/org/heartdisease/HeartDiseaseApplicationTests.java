@@ -1,6 +1,12 @@
 package org.heartdisease;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,7 +15,8 @@ import org.heartdisease.training.command.TrainingCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which arguments make the application a one-shot command rather than a server.
+ * Which arguments make the application a one-shot command rather than a server, and when the server
+ * starts with Spring AOT's generated code (the packaged jar doing so is LocalJarIT's).
  */
 class HeartDiseaseApplicationTests {
 
@@ -41,6 +48,21 @@ class HeartDiseaseApplicationTests {
 		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--gate" })).isEqualTo(HeartDiseaseApplication.class);
 		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--help" })).isEqualTo(HeartDiseaseApplication.class);
 		assertThat(HeartDiseaseApplication.primarySource(new String[0])).isEqualTo(HeartDiseaseApplication.class);
+	}
+
+	@Test
+	void shouldStartWithTheGeneratedCodeOnlyFromAPackagedJarThatHasItUnlessTold(@TempDir Path dir) throws IOException {
+		File jar = Files.createFile(dir.resolve("app.jar")).toFile();
+		File classes = Files.createDirectory(dir.resolve("classes")).toFile();
+		assertThat(HeartDiseaseApplication.switchesOnAotStartup(null, jar, true)).isTrue();
+		// spring-boot:run, an IDE, the tests: the generated code may be older than the classes.
+		assertThat(HeartDiseaseApplication.switchesOnAotStartup(null, classes, true)).isFalse();
+		assertThat(HeartDiseaseApplication.switchesOnAotStartup(null, null, true)).isFalse();
+		// A jar built without process-aot (the kafka deployable).
+		assertThat(HeartDiseaseApplication.switchesOnAotStartup(null, jar, false)).isFalse();
+		// Whatever the user set stands: main switches nothing on over it.
+		assertThat(HeartDiseaseApplication.switchesOnAotStartup("false", jar, true)).isFalse();
+		assertThat(HeartDiseaseApplication.switchesOnAotStartup("true", jar, true)).isFalse();
 	}
 
 }

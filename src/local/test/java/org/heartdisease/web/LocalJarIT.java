@@ -1,0 +1,186 @@
+package org.heartdisease.web;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.heartdisease.ReferenceExchange;
+import org.heartdisease.SurfaceAnswers;
+import org.heartdisease.SurfaceCases;
+import org.heartdisease.SurfaceCases.SurfaceCase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar ({@code local.jar}, set by failsafe) as a user starts it, {@code java -jar} with no
+ * flag, in a child JVM on a free loopback port: it starts with the code Spring AOT generated at build
+ * time, answers every surface case exactly like the in-process reference exchange, still starts
+ * without that code when told to, and runs its commands without it. Runs after {@code package}.
+ */
+class LocalJarIT {
+
+	private static final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
+
+	private static Server server;
+
+	@BeforeAll
+	static void start() throws Exception {
+		ReferenceExchange.get();
+		server = Server.start("plain");
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@Test
+	void shouldStartWithTheGeneratedStartUpCodeWithoutAFlag() throws IOException {
+		assertThat(server.log()).contains("Starting AOT-processed HeartDiseaseApplication");
+	}
+
+	static Stream<SurfaceCase> cases() {
+		return SurfaceCases.all().stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void shouldAnswerLikeTheReferenceExchange(SurfaceCase surfaceCase) throws Exception {
+		HttpResponse<byte[]> response = server.send(surfaceCase);
+		SurfaceAnswers.assertAnswered(surfaceCase, response.statusCode(),
+				response.headers().firstValue("Content-Type").orElse(null),
+				response.headers().firstValue("Allow").orElse(null), response.body());
+	}
+
+	@Test
+	void shouldEvaluateTheConditionsAtStartWhenToldNotToUseTheGeneratedCode() throws Exception {
+		try (Server unprocessed = Server.start("no-aot", "-Dspring.aot.enabled=false")) {
+			assertThat(unprocessed.log()).contains("Starting HeartDiseaseApplication").doesNotContain("AOT-processed");
+			SurfaceCase example = SurfaceCases.all().stream()
+				.filter((surfaceCase) -> surfaceCase.status() == 200 && "POST".equals(surfaceCase.method()))
+				.findFirst()
+				.orElseThrow();
+			HttpResponse<byte[]> response = unprocessed.send(example);
+			SurfaceAnswers.assertAnswered(example, response.statusCode(),
+					response.headers().firstValue("Content-Type").orElse(null),
+					response.headers().firstValue("Allow").orElse(null), response.body());
+		}
+	}
+
+	@Test
+	void shouldRunACommandInItsOwnContextNotTheGeneratedOne() throws Exception {
+		Path log = Files.createTempFile("local-jar-help", ".log");
+		Process help = new ProcessBuilder(java(), "-jar", jar().toString(), "--help").redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = Files.readString(log);
+		assertThat(help.exitValue()).as(output).isZero();
+		assertThat(output).contains("Usage: java -jar").doesNotContain("AOT-processed");
+		Files.delete(log);
+	}
+
+	private static Path jar() {
+		return Path.of(System.getProperty("local.jar", "target/local/heart-disease-function-1.0.0-SNAPSHOT.jar"));
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** {@code java [options] -jar local.jar --server.port=<free>}, its output in a temporary file. */
+	private record Server(Process process, Path logFile, int port) implements AutoCloseable {
+
+		static Server start(String name, String... options) throws Exception {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				port = socket.getLocalPort();
+			}
+			List<String> command = new ArrayList<>(List.of(java()));
+			command.addAll(List.of(options));
+			command.addAll(List.of("-jar", jar().toString(), "--server.address=127.0.0.1", "--server.port=" + port));
+			Path log = Files.createTempFile("local-jar-" + name, ".log");
+			Server server = new Server(
+					new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log,
+					port);
+			server.awaitAnswer(Duration.ofSeconds(90));
+			return server;
+		}
+
+		String log() throws IOException {
+			return Files.readString(this.logFile);
+		}
+
+		HttpResponse<byte[]> send(SurfaceCase surfaceCase) throws IOException, InterruptedException {
+			byte[] body = surfaceCase.body();
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(surfaceCase.path()))
+				.method(surfaceCase.method(), (body.length == 0) ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+			if (surfaceCase.contentType() != null) {
+				request.header("Content-Type", surfaceCase.contentType());
+			}
+			return client.send(request.build(), BodyHandlers.ofByteArray());
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://127.0.0.1:" + this.port + path);
+		}
+
+		// Ready once the server answers: OPTIONS needs neither a body nor the model.
+		private void awaitAnswer(Duration timeout) throws Exception {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (System.nanoTime() < deadline) {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("The server exited with " + this.process.exitValue() + ":\n" + log());
+				}
+				try {
+					HttpRequest probe = HttpRequest.newBuilder(uri("/predict")).timeout(Duration.ofSeconds(2))
+						.method("OPTIONS", BodyPublishers.noBody()).build();
+					if (client.send(probe, BodyHandlers.discarding()).statusCode() == 204) {
+						return;
+					}
+				}
+				catch (ConnectException | HttpTimeoutException ex) {
+					// not listening yet
+				}
+				Thread.sleep(100);
+			}
+			throw new IllegalStateException("The server did not answer within " + timeout + ":\n" + log());
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.process.destroy();
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			Files.deleteIfExists(this.logFile);
+		}
+
+	}
+
+}
