@@ -174,18 +174,27 @@ measure() {
 		esac
 	done < "$work/jmh.tsv"
 
-	# --- local HTTP under wrk, then the server's resident memory
+	# --- local HTTP under wrk, then the server's resident memory: the tuned launch, and plain java -jar
 	log "Java $jdk: wrk"
+	load_test "tuned launch" "≥ 8,000 req/s" "≤ 5 ms" "≤ 200 MiB" "$java" "${tuned[@]}"
+	load_test "java -jar" "" "" "≤ 300 MiB" "$java" -jar "$work/deploy/local.jar"
+}
+
+# One server under wrk: $1 its name in the rows, $2-$4 its throughput, p99 and memory targets, then its
+# java and arguments (--server.port added). Warm-up (not recorded), the measured runs, VmRSS after each.
+load_test() {
+	local name=$1 rps_target=$2 p99_target=$3 rss_target=$4 port server rps p99 a b c n
+	shift 4
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
-	"$java" "${tuned[@]}" --server.port="$port" > "$work/server.log" 2>&1 &
+	"$@" --server.port="$port" > "$work/server.log" 2>&1 &
 	server=$!
-	trap 'kill $server 2>/dev/null || true' EXIT
-	for _ in $(seq 300); do
+	# shellcheck disable=SC2064 # the server's pid now, not at exit
+	trap "kill $server 2>/dev/null || true" EXIT
+	for _ in $(seq 600); do
 		curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @src/test/resources/payloads/example.json \
 			"http://127.0.0.1:$port/predict" && break
 		sleep 0.1
 	done
-	# Warm-up (not recorded), then the measured runs.
 	wrk -t2 -c8 -d"$wrk_seconds"s -s "$work/post.lua" "http://127.0.0.1:$port/predict" > /dev/null
 	: > "$work/wrk.tsv"
 	: > "$work/rss.tsv"
@@ -199,11 +208,11 @@ measure() {
 		awk '/^VmRSS/ { printf "%.1f\n", $2 / 1024 }' "/proc/$server/status" >> "$work/rss.tsv"
 	done
 	IFS=$'\t' read -r a b c n < <(cut -f1 "$work/wrk.tsv" | stats)
-	row "local HTTP (tuned launch), wrk -t2 -c8, throughput" "≥ 8,000 req/s" "$a" "$b" "$c" "req/s" "$n"
+	row "local HTTP ($name), wrk -t2 -c8, throughput" "$rps_target" "$a" "$b" "$c" "req/s" "$n"
 	IFS=$'\t' read -r a b c n < <(cut -f2 "$work/wrk.tsv" | stats)
-	row "local HTTP (tuned launch), wrk -t2 -c8, p99 latency" "≤ 5 ms" "$a" "$b" "$c" ms "$n"
+	row "local HTTP ($name), wrk -t2 -c8, p99 latency" "$p99_target" "$a" "$b" "$c" ms "$n"
 	IFS=$'\t' read -r a b c n < <(stats < "$work/rss.tsv")
-	row "local server VmRSS, sampled after each wrk run (max = after $((wrk_seconds * wrk_runs)) s of load)" "≤ 200 MiB" "$a" "$b" "$c" MiB "$n"
+	row "local server VmRSS ($name), sampled after each wrk run (max = after $((wrk_seconds * wrk_runs)) s of load)" "$rss_target" "$a" "$b" "$c" MiB "$n"
 	kill "$server" 2>/dev/null || true
 	wait "$server" 2>/dev/null || true
 	trap - EXIT
