@@ -37,7 +37,8 @@ rm -rf "$dir"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir"
 
 serving=(-Dspring.aot.enabled=true -XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=48m)
-if [ "$(java_feature "$java")" -ge 25 ]; then
+# HEART_CACHE=cds records a class-data archive on a JDK 25 too (the benchmark compares the two there).
+if [ "$(java_feature "$java")" -ge 25 ] && [ "${HEART_CACHE:-aot}" != cds ]; then
 	cache=$dir/application.aot
 	record=(-XX:AOTCacheOutput="$cache")
 	use=-XX:AOTCache="$cache"
