@@ -37,6 +37,9 @@ rm -rf "$dir"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir"
 
 serving=(-Dspring.aot.enabled=true -XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=48m)
+# Compact object headers (JEP 519, a product flag from 25): 8-byte object headers, about 10 MiB less
+# resident under wrk with the AOT cache (181-183 against 191 MiB, two alternated launches each, 2026-12-03).
+if [ "$(java_feature "$java")" -ge 25 ]; then serving+=(-XX:+UseCompactObjectHeaders); fi
 # HEART_CACHE=cds records a class-data archive on a JDK 25 too (the benchmark compares the two there).
 if [ "$(java_feature "$java")" -ge 25 ] && [ "${HEART_CACHE:-aot}" != cds ]; then
 	cache=$dir/application.aot
