@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
 # Starts a single-node Kafka broker in KRaft mode (broker and controller in one process) on
-# localhost:${KAFKA_PORT:-9092}, in the foreground, its data in target/kafka/broker. PLAINTEXT: for
-# this machine only. Ctrl-C stops it; the data stays until ./mvnw -Pkafka clean.
+# localhost:${KAFKA_PORT:-9092}, in the foreground, its data in ${KAFKA_DIR:-target/kafka/broker}.
+# PLAINTEXT: for this machine only. Ctrl-C stops it; the data stays (until ./mvnw -Pkafka clean for the
+# default directory), so a broker started again on the same directory and ports carries on where it was.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 controller=${KAFKA_CONTROLLER_PORT:-$((port + 1))}
-dir=$(pwd)/target/kafka/broker
+dir=${KAFKA_DIR:-$(pwd)/target/kafka/broker}
 mkdir -p "$dir"
 cat > "$dir/server.properties" <<PROPERTIES
 process.roles=broker,controller

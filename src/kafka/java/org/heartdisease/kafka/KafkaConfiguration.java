@@ -4,12 +4,18 @@ import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.prediction.ConditionalOnServing;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Exports {@code predictKafka}, the function the Kafka deployable binds in its
- * {@code config/application.properties}.
+ * {@code config/application.properties}, and what the binder's containers and clients need besides
+ * its properties: the retry of broker failures, and the security protocol's default.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnServing
@@ -20,6 +26,43 @@ class KafkaConfiguration {
 			@Value("${heart.kafka.dead-letter-topic}") String deadLetterTopic,
 			@Value("${heart.kafka.group}") String group) {
 		return new RecordScorer(exchange, deadLetterTopic, group);
+	}
+
+	/**
+	 * Retries a poll that failed, which can only be the broker's doing (a record's data is answered, never
+	 * thrown): the whole poll again, after a back-off that doubles from {@code heart.kafka.retry-initial-ms}
+	 * up to {@code heart.kafka.retry-max-ms}, and without end, because giving up would commit the offsets of
+	 * records never answered. spring-kafka's defaults for a batch listener would instead retry at once, in a
+	 * tight loop on a broker that is down (exactly-once), or ten times and then log the poll and skip it
+	 * (at-least-once). Exactly-once retries after the poll's transaction is rolled back; at-least-once
+	 * calls the function again.
+	 */
+	@Bean
+	ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> retryBrokerFailures(
+			@Value("${heart.kafka.retry-initial-ms}") long initial, @Value("${heart.kafka.retry-max-ms}") long max,
+			@Value("${spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix:}") String transactions) {
+		return (container, destination, group) -> {
+			if (transactions.isEmpty()) {
+				container.setCommonErrorHandler(new DefaultErrorHandler(backOff(initial, max)));
+			}
+			else {
+				// No error handler: the failure must leave the transaction, whose producer only an abort
+				// brings back (an error handler would retry inside it, on a producer in an error state).
+				container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff(initial, max)));
+			}
+		};
+	}
+
+	static ExponentialBackOff backOff(long initial, long max) {
+		ExponentialBackOff backOff = new ExponentialBackOff(initial, 2.0);
+		backOff.setMaxInterval(max);
+		// Spring's default: no limit on the attempts or the time spent.
+		return backOff;
+	}
+
+	@Bean
+	static SecurityProtocolDefault securityProtocolDefault() {
+		return new SecurityProtocolDefault();
 	}
 
 }

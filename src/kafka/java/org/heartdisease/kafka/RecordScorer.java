@@ -13,6 +13,7 @@ import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.PredictionExchange.Answer;
 import org.heartdisease.api.PredictionExchange.Call;
 
+import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -51,7 +52,9 @@ class RecordScorer implements Function<Message<List<byte[]>>, List<Message<byte[
 	public List<Message<byte[]>> apply(Message<List<byte[]>> batch) {
 		MessageHeaders headers = batch.getHeaders();
 		List<byte[]> values = batch.getPayload();
-		List<Message<byte[]>> answers = new ArrayList<>(values.size());
+		List<MessageBuilder<byte[]>> records = new ArrayList<>(values.size());
+		int lastAnswer = -1;
+		int lastDeadLetter = -1;
 		for (int i = 0; i < values.size(); i++) {
 			byte[] value = (values.get(i) != null) ? values.get(i) : new byte[0];
 			Answer answer = this.exchange.answer(Call.payload(value));
@@ -65,7 +68,11 @@ class RecordScorer implements Function<Message<List<byte[]>>, List<Message<byte[
 			if (correlation != null) {
 				record.setHeader(CORRELATION_ID, correlation);
 			}
-			if (answer.status() / 100 != 2) {
+			if (answer.status() / 100 == 2) {
+				lastAnswer = i;
+			}
+			else {
+				lastDeadLetter = i;
 				record.setHeader(SEND_TO, this.deadLetterTopic)
 					.setHeader(ORIGINAL_VALUE, value)
 					.setHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(item(headers, KafkaHeaders.RECEIVED_TOPIC, i)))
@@ -75,9 +82,17 @@ class RecordScorer implements Function<Message<List<byte[]>>, List<Message<byte[
 							ByteBuffer.allocate(Long.BYTES).putLong((Long) item(headers, KafkaHeaders.OFFSET, i)).array())
 					.setHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, this.group);
 			}
-			answers.add(record.build());
+			records.add(record);
 		}
-		return answers;
+		// The last record to each topic waits until the broker has acknowledged it and all before it: the
+		// container commits the poll's offsets once this returns, and without a transaction (at-least-once)
+		// nothing else would hold that commit back until the answers are stored.
+		for (int last : new int[] { lastAnswer, lastDeadLetter }) {
+			if (last >= 0) {
+				records.get(last).setHeader(KafkaIntegrationHeaders.FLUSH, true);
+			}
+		}
+		return records.stream().map(MessageBuilder::build).toList();
 	}
 
 	private static Object item(MessageHeaders headers, String name, int index) {

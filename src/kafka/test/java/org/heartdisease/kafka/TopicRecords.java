@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,17 +44,24 @@ final class TopicRecords {
 		return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
-	/** Sends the records in order and returns where each landed. */
+	/**
+	 * Sends the records, in order (the producer is idempotent: Kafka's default), and returns where each
+	 * landed once all are acknowledged.
+	 */
 	static List<RecordMetadata> send(String bootstrap, String topic, List<Outgoing> records) {
 		try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-			List<RecordMetadata> sent = new ArrayList<>();
+			List<Future<RecordMetadata>> sending = new ArrayList<>();
 			for (Outgoing record : records) {
 				ProducerRecord<byte[], byte[]> producerRecord = new ProducerRecord<>(topic, record.partition(),
 						(record.key() != null) ? utf8(record.key()) : null, record.value());
 				if (record.correlationId() != null) {
 					producerRecord.headers().add(RecordScorer.CORRELATION_ID, utf8(record.correlationId()));
 				}
-				sent.add(producer.send(producerRecord).get());
+				sending.add(producer.send(producerRecord));
+			}
+			List<RecordMetadata> sent = new ArrayList<>();
+			for (Future<RecordMetadata> future : sending) {
+				sent.add(future.get());
 			}
 			return sent;
 		}
