@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.messaging.MessageHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,8 @@ class KafkaSurfaceTests {
 				.isEqualTo((expected.status() / 100 == 2) ? "surface-answers" : "surface-dead-letters");
 			assertThat(new String(answer.value(), StandardCharsets.UTF_8)).as(c.name())
 				.isEqualTo(new String(expected.body(), StandardCharsets.UTF_8));
+			assertThat(TopicRecords.header(answer, RecordScorer.CONTENT_TYPE)).as(c.name()).isEqualTo(expected.contentType());
+			assertThat(answer.headers().headers(MessageHeaders.CONTENT_TYPE)).as(c.name()).isEmpty();
 			assertThat(answer.headers().headers("spring.cloud.stream.sendto.destination")).as(c.name()).isEmpty();
 			assertThat(answer.headers().headers(KafkaIntegrationHeaders.FLUSH)).as(c.name()).isEmpty();
 			assertThat(answer.key()).as(c.name() + " key")
