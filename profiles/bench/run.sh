@@ -15,6 +15,7 @@ root=$(pwd)
 work=${BENCH_WORK:-$root/.bench}
 runs=5
 smoke=false
+kafka_args=()
 build=true
 out=profiles/bench/results.md
 command_line="profiles/bench/run.sh $*"
@@ -34,7 +35,7 @@ collect() {
 
 while [ $# -gt 0 ]; do
 	case "$1" in
-		--smoke) smoke=true; runs=1; out=target/bench/smoke.md ;;
+		--smoke) smoke=true; runs=1; out=target/bench/smoke.md; kafka_args=(--smoke) ;;
 		--no-build) build=false ;;
 		--runs) runs=$2; shift ;;
 		--collect) collect "$2"; exit 0 ;;
@@ -70,13 +71,13 @@ jdk=all
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$@" >> "$rows"; }
 
 if $build; then
-	for profile in gcp aws local; do
+	for profile in gcp aws kafka local; do
 		log "building the $profile deployable"
 		mvn clean package -DskipTests -P"$profile"
 		collect "$profile"
 	done
 fi
-for file in gcp/libs java-function-invoker.jar aws.zip local.jar; do
+for file in gcp/libs java-function-invoker.jar aws.zip local.jar kafka.jar; do
 	[ -e "$work/deploy/$file" ] || { echo "missing $work/deploy/$file: run without --no-build" >&2; exit 1; }
 done
 
@@ -187,6 +188,13 @@ measure() {
 	load_test "java -jar" "" "" "≤ 300 MiB" "$java" -jar "$work/deploy/local.jar"
 	if [ "$jdk" -ge 25 ]; then
 		load_test "tuned launch, CDS instead of the AOT cache" "≥ 8,000 req/s" "≤ 5 ms" "≤ 200 MiB" "$java" @"$work/local-$jdk-cds/jvm.args"
+	fi
+
+	# --- Kafka, end to end through a real broker, beside the HTTP rows (a smoke proves it on one JDK only)
+	if ! $smoke || [ "$jdk" -ge 25 ]; then
+		log "Java $jdk: Kafka"
+		HEART_JAVA=$java HEART_JAR="$work/deploy/kafka.jar" profiles/bench/kafka.sh "${kafka_args[@]}" \
+			| sed "s/^/$jdk\t/" >> "$rows"
 	fi
 }
 
