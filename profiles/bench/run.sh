@@ -2,7 +2,7 @@
 # The benchmark suite: builds every deployable and measures every row of profiles/bench/README.md's
 # table on this machine, printing the table and writing it to profiles/bench/results.md.
 #
-#   profiles/bench/run.sh                 # the full suite (about 10 minutes on 2 cores)
+#   profiles/bench/run.sh                 # the full suite (about 20 minutes on 2 cores)
 #   profiles/bench/run.sh --runs 7        # more launches per cold-start row (default 5)
 #   profiles/bench/run.sh --smoke         # 1 launch and tiny durations: proves the suite runs, measures nothing
 #   profiles/bench/run.sh --collect PROFILE   # copy the deployable that target/PROFILE holds (test-all.sh does this)
