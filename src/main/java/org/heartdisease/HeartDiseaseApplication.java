@@ -47,7 +47,8 @@ public class HeartDiseaseApplication {
 
 	/**
 	 * Whether {@code main} switches on, for the server, the start-up code Spring AOT generated at build time
-	 * ({@code process-aot}), which saves a plain {@code java -jar} about a second without a flag to type:
+	 * ({@code process-aot}), which shortens a plain {@code java -jar}'s start without a flag to type (0.3–2 s in
+	 * alternated launches, profiles/bench/README.md):
 	 * only from a packaged jar, whose generated code was built from the very classes beside it (a classes
 	 * directory, as under {@code spring-boot:run}, an IDE or the tests, may hold generated code older than
 	 * its classes), and only when {@code spring.aot.enabled} is not set ({@code -Dspring.aot.enabled=false} evaluates the
