@@ -1,7 +1,6 @@
 package org.heartdisease.gcp;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import org.heartdisease.ReferenceExchange;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PredictionExchange;
+import org.heartdisease.testing.ServerProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class GcpInvokerIT {
 		builder.environment().put("JAVA_TOOL_OPTIONS", Files.readString(Path.of("profiles/gcp/jvm-options")).strip());
 		long started = System.nanoTime();
 		invoker = builder.start();
-		awaitAnswer(Duration.ofSeconds(60));
+		ServerProcesses.awaitAnswer(client, uri("/predict"), invoker, "invoker", log, Duration.ofSeconds(60));
 		System.out.printf("Invoker answered after %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 	}
 
@@ -196,32 +195,6 @@ class GcpInvokerIT {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	// Ready once the function answers: OPTIONS needs neither a body nor the model.
-	private static void awaitAnswer(Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!invoker.isAlive()) {
-				throw new IllegalStateException("The invoker exited with " + invoker.exitValue() + ":\n" + log());
-			}
-			try {
-				HttpRequest probe = HttpRequest.newBuilder(uri("/predict")).timeout(Duration.ofSeconds(2))
-					.method("OPTIONS", BodyPublishers.noBody()).build();
-				if (client.send(probe, BodyHandlers.discarding()).statusCode() == 204) {
-					return;
-				}
-			}
-			catch (ConnectException | HttpTimeoutException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("The invoker did not answer within " + timeout + ":\n" + log());
-	}
-
-	private static String log() throws IOException {
-		return Files.readString(log);
 	}
 
 }

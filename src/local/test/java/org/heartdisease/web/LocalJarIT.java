@@ -1,7 +1,6 @@
 package org.heartdisease.web;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.heartdisease.ReferenceExchange;
 import org.heartdisease.SurfaceAnswers;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
+import org.heartdisease.testing.ServerProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,7 +127,8 @@ class LocalJarIT {
 			Server server = new Server(
 					new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log,
 					port);
-			server.awaitAnswer(Duration.ofSeconds(90));
+			ServerProcesses.awaitAnswer(client, server.uri("/predict"), server.process(), "server", log,
+					Duration.ofSeconds(90));
 			return server;
 		}
 
@@ -148,28 +148,6 @@ class LocalJarIT {
 
 		private URI uri(String path) {
 			return URI.create("http://127.0.0.1:" + this.port + path);
-		}
-
-		// Ready once the server answers: OPTIONS needs neither a body nor the model.
-		private void awaitAnswer(Duration timeout) throws Exception {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException("The server exited with " + this.process.exitValue() + ":\n" + log());
-				}
-				try {
-					HttpRequest probe = HttpRequest.newBuilder(uri("/predict")).timeout(Duration.ofSeconds(2))
-						.method("OPTIONS", BodyPublishers.noBody()).build();
-					if (client.send(probe, BodyHandlers.discarding()).statusCode() == 204) {
-						return;
-					}
-				}
-				catch (ConnectException | HttpTimeoutException ex) {
-					// not listening yet
-				}
-				Thread.sleep(100);
-			}
-			throw new IllegalStateException("The server did not answer within " + timeout + ":\n" + log());
 		}
 
 		@Override
