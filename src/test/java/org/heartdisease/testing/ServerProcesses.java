@@ -1,6 +1,9 @@
 package org.heartdisease.testing;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +15,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Waits for an HTTP surface that a test started as a real process (the packaged local jar, Google's invoker) to
- * answer, the one readiness rule of those tests.
+ * What the tests that start a real server process (the packaged local jar, Google's invoker, the Kafka broker) share:
+ * a free loopback port for it, and the one readiness rule of the HTTP ones.
  */
 public final class ServerProcesses {
 
 	private ServerProcesses() {
+	}
+
+	/** A loopback port that was free a moment ago, for a process to listen on. */
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package org.heartdisease.gcp;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +59,7 @@ class GcpInvokerIT {
 		Path jar = deployableJar(deploy);
 		Path invokerJar = Path.of(System.getProperty("gcp.invoker.jar", "target/gcp/invoker/java-function-invoker.jar"));
 		assertThat(invokerJar).exists();
-		port = freePort();
+		port = ServerProcesses.freePort();
 		log = Files.createTempFile("gcp-invoker", ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// What Cloud Functions runs: the deploy directory's jar (its manifest names libs/), GcpFunction.
@@ -188,12 +186,6 @@ class GcpInvokerIT {
 			List<Path> jars = files.filter((file) -> file.toString().endsWith(".jar")).toList();
 			assertThat(jars).as("the deployable jars in " + deploy).hasSize(1);
 			return jars.get(0).toAbsolutePath();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.heartdisease.kafka;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.heartdisease.testing.ServerProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +33,8 @@ class BrokerRestartIT {
 
 	@Test
 	void shouldAnswerEachRecordExactlyOnceThroughABrokerKilledAndRestarted() throws Exception {
-		int port = freePort();
-		int controller = freePort();
+		int port = ServerProcesses.freePort();
+		int controller = ServerProcesses.freePort();
 		String bootstrap = "localhost:" + port;
 		Process broker = startBroker(port, controller);
 		try {
@@ -88,12 +88,6 @@ class BrokerRestartIT {
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		try (Admin admin = Admin.create(properties)) {
 			admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -1,8 +1,6 @@
 package org.heartdisease.web;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,10 +114,7 @@ class LocalJarIT {
 	private record Server(Process process, Path logFile, int port) implements AutoCloseable {
 
 		static Server start(String name, String... options) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-				port = socket.getLocalPort();
-			}
+			int port = ServerProcesses.freePort();
 			List<String> command = new ArrayList<>(List.of(java()));
 			command.addAll(List.of(options));
 			command.addAll(List.of("-jar", jar().toString(), "--server.address=127.0.0.1", "--server.port=" + port));
