@@ -68,7 +68,8 @@ public final class PredictionExchange {
 	 * @param describe the {@code describe} function
 	 * @param reader the request body reader
 	 * @param limits the request limits
-	 * @param mapper the application's one mapper, which writes every answer
+	 * @param mapper the application's one mapper, which writes the model's description (diagnoses and
+	 * problems, the answers of every request, are written by {@link AnswerWriter})
 	 */
 	public PredictionExchange(Function<Payload, Diagnosis> predict, Supplier<ModelDescription> describe,
 			PayloadReader reader, RequestLimits limits, ObjectMapper mapper) {
@@ -128,7 +129,8 @@ public final class PredictionExchange {
 			for (Payload payload : request.payloads()) {
 				diagnoses.add(this.predict.apply(payload));
 			}
-			return new Answer(200, JSON, Map.of(), write(request.batch() ? diagnoses : diagnoses.get(0)));
+			return new Answer(200, JSON, Map.of(),
+					request.batch() ? AnswerWriter.diagnoses(diagnoses) : AnswerWriter.diagnosis(diagnoses.get(0)));
 		}
 		catch (RejectedRequestException ex) {
 			return problem(ex.problem());
@@ -186,7 +188,7 @@ public final class PredictionExchange {
 	}
 
 	private Answer problem(Problem problem, Map<String, String> headers) {
-		return new Answer(problem.status(), Problem.MEDIA_TYPE, headers, write(problem));
+		return new Answer(problem.status(), Problem.MEDIA_TYPE, headers, AnswerWriter.problem(problem));
 	}
 
 	private byte[] write(Object value) {
