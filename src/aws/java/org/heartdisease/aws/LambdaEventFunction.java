@@ -1,6 +1,7 @@
 package org.heartdisease.aws;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.api.PredictionExchange;
@@ -42,7 +44,7 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 			if (http == null) {
 				return this.exchange.answer(Call.payload(event)).body();
 			}
-			return this.mapper.writeValueAsBytes(response(this.exchange.answer(call(http))));
+			return response(this.exchange.answer(call(http)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -92,18 +94,29 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 				: new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	// The response object API Gateway and Function URLs read: the same shape for payload v1 and v2.
-	private static HttpResponse response(Answer answer) {
+	// The response object API Gateway and Function URLs read: the same shape for payload v1 and v2. Written
+	// with the generator, as the exchange writes its answers: no serializer is built for it by reflection.
+	private byte[] response(Answer answer) throws IOException {
 		Map<String, String> headers = new LinkedHashMap<>();
 		if (answer.contentType() != null) {
 			headers.put("Content-Type", answer.contentType());
 		}
 		headers.putAll(answer.headers());
-		// The exchange writes UTF-8 JSON, so the string carries the very same bytes.
-		return new HttpResponse(answer.status(), headers, new String(answer.body(), StandardCharsets.UTF_8), false);
-	}
-
-	private record HttpResponse(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(answer.body().length + 256);
+		try (JsonGenerator json = this.mapper.getFactory().createGenerator(bytes)) {
+			json.writeStartObject();
+			json.writeNumberField("statusCode", answer.status());
+			json.writeObjectFieldStart("headers");
+			for (Map.Entry<String, String> header : headers.entrySet()) {
+				json.writeStringField(header.getKey(), header.getValue());
+			}
+			json.writeEndObject();
+			// The exchange writes UTF-8 JSON, so the string carries the very same bytes.
+			json.writeStringField("body", new String(answer.body(), StandardCharsets.UTF_8));
+			json.writeBooleanField("isBase64Encoded", false);
+			json.writeEndObject();
+		}
+		return bytes.toByteArray();
 	}
 
 }
