@@ -20,6 +20,7 @@ import org.heartdisease.SurfaceAnswers;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.testing.ServerProcesses;
+import org.heartdisease.testing.UnservedArtifacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,12 @@ class LocalJarIT {
 	@Test
 	void shouldStartWithTheGeneratedStartUpCodeWithoutAFlag() throws IOException {
 		assertThat(server.log()).contains("Starting AOT-processed HeartDiseaseApplication");
+	}
+
+	@Test
+	void shouldPackageNothingServingNeverLoads() throws IOException {
+		// The pom's unserved.everywhere: no YAML parser, no Jackson extra modules, no Joda-Time, ...
+		UnservedArtifacts.assertNoneIn(UnservedArtifacts.bootJarLibraries(Path.of(System.getProperty("local.jar"))));
 	}
 
 	static Stream<SurfaceCase> cases() {
