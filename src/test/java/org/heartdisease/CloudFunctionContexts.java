@@ -1,13 +1,14 @@
 package org.heartdisease;
 
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
-import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
-import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.ClassUtils;
@@ -15,34 +16,42 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the cloud packages' contexts leave out (classpath:cloud-function.properties and the pom's
- * cloud profiles): what a function does not use costs every cold start.
+ * What the cloud packages' contexts hold (classpath:cloud-function.properties, api.FunctionAutoConfiguration and
+ * the pom's cloud profiles): only the auto-configurations a function uses, imported by name; what it does not
+ * use costs every cold start.
  */
 public final class CloudFunctionContexts {
 
-	/**
-	 * The HTTP client auto-configurations spring-web on the classpath would switch on at every cold
-	 * start; classpath:cloud-function.properties excludes them.
-	 */
-	public static final List<String> HTTP_CLIENT_AUTO_CONFIGURATIONS = List.of(
-			"org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration",
-			"org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration",
-			"org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration",
-			"org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration",
-			"org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration");
+	/** The auto-configurations api.FunctionAutoConfiguration imports: every one a function uses. */
+	public static final Set<String> FUNCTION_AUTO_CONFIGURATIONS = Set.of(
+			"org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration",
+			"org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration",
+			"org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+			"org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration");
 
 	private CloudFunctionContexts() {
 	}
 
-	public static void assertOnlyWhatAFunctionUses(ConfigurableApplicationContext context) {
-		assertThat(AutoConfigurationPackages.has(context)).isTrue();
-		Map<String, ConditionAndOutcomes> evaluated = ConditionEvaluationReport.get(context.getBeanFactory())
-			.getConditionAndOutcomesBySource();
-		assertThat(evaluated.entrySet()).as("auto-configuration of HTTP or the web that matched")
-			.filteredOn((entry) -> entry.getValue().isFullMatch())
-			.map(Map.Entry::getKey)
-			.noneMatch((source) -> source.startsWith("org.springframework.boot.autoconfigure.http.")
-					|| source.startsWith("org.springframework.boot.autoconfigure.web."));
+	/**
+	 * @param adapters the auto-configurations the surface's adapter adds itself
+	 */
+	public static void assertOnlyWhatAFunctionUses(ConfigurableApplicationContext context, String... adapters) {
+		// Every auto-configuration any jar on the classpath offers, by its AutoConfiguration.imports.
+		Set<String> candidates = new HashSet<>();
+		ImportCandidates.load(AutoConfiguration.class, context.getClassLoader()).forEach(candidates::add);
+		Set<String> used = new TreeSet<>();
+		for (String name : context.getBeanDefinitionNames()) {
+			Class<?> type = context.getType(name);
+			for (Class<?> source = (type != null) ? ClassUtils.getUserClass(type) : null; source != null;
+					source = source.getEnclosingClass()) {
+				if (candidates.contains(source.getName())) {
+					used.add(source.getName());
+				}
+			}
+		}
+		Set<String> allowed = new TreeSet<>(FUNCTION_AUTO_CONFIGURATIONS);
+		allowed.addAll(List.of(adapters));
+		assertThat(used).as("the auto-configurations in the context").isEqualTo(allowed);
 		assertThat(context.getBeanNamesForType(TaskExecutor.class)).as("task executors").isEmpty();
 		assertThat(context.getBeanNamesForType(ObjectMapper.class)).as("one ObjectMapper").hasSize(1);
 		for (String absent : new String[] { "org.springframework.boot.ssl.SslBundles",
@@ -57,12 +66,6 @@ public final class CloudFunctionContexts {
 				assertThat(context.getBeanNamesForType(ClassUtils.resolveClassName(absent, null))).as(absent).isEmpty();
 			}
 		}
-		// spring-web is on the classpath (HttpStatus): Boot builds the one mapper with it, and must
-		// configure no HTTP client, codec or message converter with it.
-		assertThat(ClassUtils.isPresent("org.springframework.http.converter.json.Jackson2ObjectMapperBuilder", null))
-			.isTrue();
-		assertThat(ConditionEvaluationReport.get(context.getBeanFactory()).getExclusions())
-			.containsAll(HTTP_CLIENT_AUTO_CONFIGURATIONS);
 	}
 
 }
