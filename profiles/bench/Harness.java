@@ -39,7 +39,10 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code jmh RESULT_JSON}: one line per benchmark of a JMH JSON result, tab-separated: name, then the
  * min, median and max of its measured iterations over all forks, and their count.</li>
  * </ul>
- * The clock is {@link System#nanoTime()}, started just before {@link ProcessBuilder#start()}.
+ * The clock is {@link System#nanoTime()}, started just before {@link ProcessBuilder#start()}. With
+ * {@code -Dclasses=true} each launch also logs the classes it loads ({@code -Xlog:class+load}, through
+ * {@code JDK_JAVA_OPTIONS} for a {@code java} command) and, at its first answer, prints how many it had
+ * loaded; a second summary line {@code RESULT-CLASSES <name> <min> <median> <max> classes <runs>} follows.
  */
 public class Harness {
 
@@ -57,7 +60,10 @@ public class Harness {
 		}
 		String name = args[1];
 		List<Double> millis = new ArrayList<>();
+		List<Double> classes = new ArrayList<>();
 		for (int run = 1; run <= runs; run++) {
+			classLog = !CLASSES ? null : (KEPT_CLASS_LOGS == null) ? Files.createTempFile("bench-classes", ".log")
+					: Files.createDirectories(Path.of(KEPT_CLASS_LOGS)).resolve(name + "-" + run + ".classes.log");
 			double ms = switch (mode) {
 				case "http" -> http(args[2], command(args, 3), payload);
 				case "lambda" -> lambda(Path.of(args[2]), args[3], payload);
@@ -66,12 +72,49 @@ public class Harness {
 			};
 			System.out.printf("run %d %s %.0f ms%n", run, name, ms);
 			millis.add(ms);
+			if (classLog != null) {
+				System.out.printf("run %d %s %d classes loaded at the first answer%n", run, name, loadedClasses);
+				classes.add((double) loadedClasses);
+				if (KEPT_CLASS_LOGS == null) {
+					Files.deleteIfExists(classLog);
+				}
+			}
 		}
-		Collections.sort(millis);
-		double median = (millis.size() % 2 == 1) ? millis.get(millis.size() / 2)
-				: (millis.get(millis.size() / 2 - 1) + millis.get(millis.size() / 2)) / 2;
-		System.out.printf("RESULT %s %.0f %.0f %.0f ms %d%n", name, millis.get(0), median, millis.get(millis.size() - 1),
-				millis.size());
+		summary("RESULT", name, millis, "ms");
+		if (CLASSES) {
+			summary("RESULT-CLASSES", name, classes, "classes");
+		}
+	}
+
+	static final boolean CLASSES = Boolean.getBoolean("classes");
+
+	/** With {@code -DclassLogs=DIR} the class logs are kept there, NAME-RUN.classes.log, to be read by group. */
+	static final String KEPT_CLASS_LOGS = System.getProperty("classLogs");
+
+	static Path classLog;
+
+	static long loadedClasses;
+
+	static void summary(String label, String name, List<Double> values, String unit) {
+		Collections.sort(values);
+		double median = (values.size() % 2 == 1) ? values.get(values.size() / 2)
+				: (values.get(values.size() / 2 - 1) + values.get(values.size() / 2)) / 2;
+		System.out.printf("%s %s %.0f %.0f %.0f %s %d%n", label, name, values.get(0), median,
+				values.get(values.size() - 1), unit, values.size());
+	}
+
+	/** The JVM option that logs every class loaded into this run's log, or {@code null} when not counting. */
+	static String classLogOption() {
+		return (classLog != null) ? "-Xlog:class+load=info:file=" + classLog : null;
+	}
+
+	/** Counts the classes the launch has loaded so far: one log line each (read at the first answer). */
+	static void countClasses() throws IOException {
+		if (classLog != null) {
+			try (var lines = Files.lines(classLog)) {
+				loadedClasses = lines.filter((line) -> line.contains("source:")).count();
+			}
+		}
 	}
 
 	static void jmh(Path json) throws IOException {
@@ -116,6 +159,7 @@ public class Harness {
 		command.replaceAll((arg) -> arg.replace("{port}", String.valueOf(port)));
 		Path log = Files.createTempFile("bench-http", ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		javaOptions(builder);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
@@ -133,6 +177,7 @@ public class Harness {
 					if (response.statusCode() == 200) {
 						long answered = System.nanoTime();
 						cpu(process);
+						countClasses();
 						if (!response.body().contains("\"diagnosis\"")) {
 							throw new IllegalStateException("not a diagnosis: " + response.body());
 						}
@@ -172,6 +217,9 @@ public class Harness {
 		if (!extra.isBlank()) {
 			command.addAll(Arrays.asList(extra.trim().split("\\s+")));
 		}
+		if (classLogOption() != null) {
+			command.add(classLogOption());
+		}
 		command.addAll(List.of("-cp", ricClasspath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
 			.redirectErrorStream(true)
@@ -197,6 +245,7 @@ public class Harness {
 			String body = answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			long answered = System.nanoTime();
 			cpu(process);
+			countClasses();
 			if (!body.contains("\"diagnosis\"")) {
 				throw new IllegalStateException("not a diagnosis: " + body + "\n" + Files.readString(log));
 			}
@@ -251,6 +300,14 @@ public class Harness {
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(ok);
 			}
+		}
+	}
+
+	/** Adds the class log to what the {@code java} launcher reads from {@code JDK_JAVA_OPTIONS}. */
+	static void javaOptions(ProcessBuilder builder) {
+		if (classLogOption() != null) {
+			String given = builder.environment().getOrDefault("JDK_JAVA_OPTIONS", "");
+			builder.environment().put("JDK_JAVA_OPTIONS", (given + " " + classLogOption()).trim());
 		}
 	}
 
