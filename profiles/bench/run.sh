@@ -234,5 +234,10 @@ dirty=$(git status --porcelain -- src pom.xml profiles ":(exclude)$out" | head -
 		  for (x in js) { lo[$2, js[x]] = $4; med[$2, js[x]] = $5; hi[$2, js[x]] = $6; n[$2, js[x]] = $8 } }
 		END { for (i = 1; i <= count; i++) { k = order[i]; printf "| %s | %s | %s | %s | %s |\n", k, target[k], unit[k], cell("17"), cell("25") } }
 	' "$rows"
-} > "$out"
+} > "$work/table.md"
+# startup.sh's before-and-after section stays as it was measured.
+if [ -f "$out" ] && grep -q '^<!-- startup.sh -->$' "$out"; then
+	{ echo; sed -n '/^<!-- startup.sh -->$/,/^<!-- \/startup.sh -->$/p' "$out"; } >> "$work/table.md"
+fi
+mv "$work/table.md" "$out"
 cat "$out"
