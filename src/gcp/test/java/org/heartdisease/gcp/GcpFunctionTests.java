@@ -27,7 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -133,9 +134,12 @@ class GcpFunctionTests {
 		return response;
 	}
 
-	/** The application's beans, but an exchange whose predict throws. */
+	/**
+	 * The package's beans, but an exchange whose predict throws: the auto-configurations the package
+	 * imports by name (its Boot auto-configuration is off), and the GCP surface.
+	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, ContextFunctionCatalogAutoConfiguration.class })
 	@Import(GcpConfiguration.class)
 	static class FailingPredict {
 
