@@ -23,7 +23,8 @@ class ApiConfiguration {
 	@Bean
 	PredictionExchange predictionExchange(Predictor predict, Supplier<ModelDescription> describe, RequestLimits limits,
 			ObjectMapper objectMapper) {
-		return new PredictionExchange(predict, describe, new PayloadReader(predict.validator(), limits), limits,
+		// The reader validates every payload with predict's validator; predict need not do it again.
+		return new PredictionExchange(predict::diagnose, describe, new PayloadReader(predict.validator(), limits), limits,
 				objectMapper);
 	}
 

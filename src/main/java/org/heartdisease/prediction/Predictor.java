@@ -45,6 +45,16 @@ public class Predictor implements Function<Payload, Diagnosis> {
 		if (!errors.isEmpty()) {
 			throw new InvalidPayloadException(errors);
 		}
+		return diagnose(payload);
+	}
+
+	/**
+	 * The diagnosis of a payload that {@link #validator()} has already passed, as the exchange's reader
+	 * does for every payload it reads: so that no payload is validated twice.
+	 * @param payload a valid payload
+	 * @return its diagnosis
+	 */
+	public Diagnosis diagnose(Payload payload) {
 		double[] row = payload.toRow();
 		Explanation explanation = this.explainer.explain(row);
 		double probability = HeartDiseaseModel.probabilityOf(explanation.logit());

@@ -10,33 +10,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Binds a command's {@code --name=value} arguments into its options record, the way Spring Boot
  * binds {@code @ConfigurationProperties}: through Boot's {@link Binder}, from the same
  * {@link SimpleCommandLinePropertySource} Boot makes of the arguments (and of nothing else, so an
  * environment variable such as {@code SEED} cannot change a training run), with the record's
- * {@link DefaultValue}s and its Bean Validation constraints. Any failure becomes one
- * {@link OptionException} naming the option and what it accepts, never a stack trace.
+ * {@link DefaultValue}s; the record's constructor checks each value with {@link #require}. Any failure
+ * becomes one {@link OptionException} naming the option and what it accepts, never a stack trace.
+ *
+ * <p>The checks are a few lines of the records' own rather than Bean Validation constraints: a
+ * validation provider would be the one Hibernate Validator (about 450 classes, and Jakarta EL) in a
+ * jar whose main job is serving, which validates its payloads itself.
  *
  * <p>The same record gives {@link #usage}: names from its components, defaults from their
  * {@code @DefaultValue}, meanings from their {@link Option}; so {@code --help} cannot drift from what
@@ -45,8 +40,6 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 public final class CommandLineOptions {
 
 	private static final ApplicationConversionService CONVERSION = conversion();
-
-	private static ValidatorFactory validators;
 
 	private CommandLineOptions() {
 	}
@@ -83,19 +76,30 @@ public final class CommandLineOptions {
 		environment.getPropertySources().addFirst(commandLine);
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment), null, CONVERSION);
 		try {
-			return binder.bindOrCreate("", Bindable.of(type),
-					new ValidationBindHandler(new SpringValidatorAdapter(validators().getValidator())));
+			return binder.bindOrCreate("", Bindable.of(type));
 		}
 		catch (BindException ex) {
 			throw new OptionException(message(type, ex));
 		}
 	}
 
-	private static synchronized ValidatorFactory validators() {
-		if (validators == null) {
-			validators = Validation.buildDefaultValidatorFactory();
+	/**
+	 * One check of a bound value, for an options record's constructor.
+	 * @param valid whether the value is acceptable
+	 * @param option the option's name, without the leading dashes
+	 * @param rule what the option accepts, completing "--option ..."
+	 * @param value the value given, or {@code null} when none was
+	 * @throws OptionException {@code --option rule; got value} unless valid
+	 */
+	static void require(boolean valid, String option, String rule, Object value) {
+		if (!valid) {
+			throw new OptionException("--" + option + " " + rule + ((value != null) ? "; got " + value : ""));
 		}
-		return validators;
+	}
+
+	/** @return whether a value lies within [0, 1] */
+	static boolean fraction(double value) {
+		return value >= 0 && value <= 1;
 	}
 
 	/** Rejects what binding would silently ignore: stray words, unknown and repeated options. */
@@ -141,11 +145,6 @@ public final class CommandLineOptions {
 			if (cause instanceof OptionException option) {
 				return option.getMessage();
 			}
-			if (cause instanceof BindValidationException validation) {
-				return validation.getValidationErrors().getAllErrors().stream()
-					.map(CommandLineOptions::message)
-					.collect(Collectors.joining("; "));
-			}
 		}
 		String name = (ex.getProperty() != null) ? ex.getProperty().getName().toString() : ex.getName().toString();
 		Object value = (ex.getProperty() != null) ? ex.getProperty().getValue() : null;
@@ -154,14 +153,6 @@ public final class CommandLineOptions {
 			.findFirst()
 			.orElse(null);
 		return "--" + name + " must be " + ((component != null) ? expected(component) : "valid") + "; got " + value;
-	}
-
-	private static String message(ObjectError error) {
-		if (error instanceof FieldError field) {
-			return "--" + DataObjectPropertyName.toDashedForm(field.getField()) + " " + field.getDefaultMessage()
-					+ ((field.getRejectedValue() != null) ? "; got " + field.getRejectedValue() : "");
-		}
-		return error.getDefaultMessage();
 	}
 
 	/** @return what a component accepts, in words, for an error message */

@@ -3,13 +3,8 @@ package org.heartdisease.training.command;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import org.heartdisease.training.fit.QualityGate;
 
@@ -23,20 +18,15 @@ import org.heartdisease.training.fit.QualityGate;
  * @param maxDrop how far below the published model's cross-validated ROC AUC the candidate may fall
  */
 @ConfigurationProperties
-@Validated
 public record GateOptions(
 		@Option(value = "PATH", help = "the newly trained artifact (required)")
-		@NotBlank(message = "is required: --candidate=PATH") String candidate,
+		String candidate,
 		@Option(value = "PATH|none", help = "the published artifact, or none when nothing is published yet (required)")
-		@NotBlank(message = "is required: --published=PATH or --published=none") String published,
+		String published,
 		@Option(value = "AUC", help = "the floor of the candidate's cross-validated ROC AUC")
-		@DefaultValue("" + QualityGate.DEFAULT_MIN_CV_AUC)
-		@DecimalMin(value = "0", message = "must lie between 0 and 1")
-		@DecimalMax(value = "1", message = "must lie between 0 and 1") double minCvAuc,
+		@DefaultValue("" + QualityGate.DEFAULT_MIN_CV_AUC) double minCvAuc,
 		@Option(value = "AUC", help = "how far below the published model's cross-validated ROC AUC the candidate may fall")
-		@DefaultValue("" + QualityGate.DEFAULT_MAX_DROP)
-		@DecimalMin(value = "0", message = "must lie between 0 and 1")
-		@DecimalMax(value = "1", message = "must lie between 0 and 1") double maxDrop) {
+		@DefaultValue("" + QualityGate.DEFAULT_MAX_DROP) double maxDrop) {
 
 	/** The value of {@code --published} that says no model is published yet. */
 	public static final String NONE = "none";
@@ -45,6 +35,14 @@ public record GateOptions(
 	static final String[] COMMANDS = { "gate", "help" };
 
 	public GateOptions {
+		CommandLineOptions.require(candidate != null && !candidate.isBlank(), "candidate",
+				"is required: --candidate=PATH", candidate);
+		CommandLineOptions.require(published != null && !published.isBlank(), "published",
+				"is required: --published=PATH or --published=none", published);
+		CommandLineOptions.require(CommandLineOptions.fraction(minCvAuc), "min-cv-auc", "must lie between 0 and 1",
+				minCvAuc);
+		CommandLineOptions.require(CommandLineOptions.fraction(maxDrop), "max-drop", "must lie between 0 and 1",
+				maxDrop);
 		path("candidate", candidate);
 		if (!NONE.equals(published)) {
 			path("published", published);
@@ -52,9 +50,6 @@ public record GateOptions(
 	}
 
 	private static void path(String option, String value) {
-		if (value == null) {
-			return;
-		}
 		try {
 			Path.of(value);
 		}

@@ -9,14 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import org.heartdisease.model.Field;
 import org.heartdisease.training.fit.DatasetFormat;
@@ -27,9 +21,8 @@ import org.heartdisease.training.fit.TrainingSettings;
 /**
  * The options of {@code --train}, bound from the {@code --name=value} command line by
  * {@link CommandLineOptions} (Spring Boot's {@code @ConfigurationProperties} binding, at the root,
- * with these defaults and constraints) and, with {@link Option}, the source of {@code --help}. What
- * Bean Validation cannot say about one value (two options that contradict, {@code --missing}'s
- * pairs, {@code --folds=loo}) the constructor checks, with the same kind of one-line message.
+ * with these defaults) and, with {@link Option}, the source of {@code --help}. The constructor checks
+ * every value, and the options against each other, each failure one line naming the option.
  *
  * @param dataset the path or URL of the training data
  * @param datasetSha256 the SHA-256 the data must have, or {@code null}
@@ -49,12 +42,11 @@ import org.heartdisease.training.fit.TrainingSettings;
  * @param force whether to write the artifact even below {@code minHoldoutAuc}
  */
 @ConfigurationProperties
-@Validated
 public record TrainingOptions(
 		@Option(value = "PATH_OR_URL", help = "training data: a path, a file: URL or an http(s):// URL")
-		@DefaultValue(DatasetSource.DEFAULT) @NotBlank String dataset,
+		@DefaultValue(DatasetSource.DEFAULT) String dataset,
 		@Option(value = "HEX", help = "fail unless the data has this SHA-256")
-		@Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits") String datasetSha256,
+		String datasetSha256,
 		@Option(help = "the data's layout (default: csv when the first line has a letter, else uci)")
 		DatasetFormat format,
 		@Option(value = "COLUMN", help = "the label column of csv data (required for csv)") String label,
@@ -70,24 +62,20 @@ public record TrainingOptions(
 				+ "were replaced by those out-of-range codes)")
 		@DefaultValue List<String> missing,
 		@Option(value = "FRACTION", help = "the share of rows held out for validation")
-		@DefaultValue("0.2") @DecimalMin(value = "0", inclusive = false, message = "must lie strictly between 0 and 1")
-		@DecimalMax(value = "1", inclusive = false, message = "must lie strictly between 0 and 1") double testSize,
+		@DefaultValue("0.2") double testSize,
 		@Option(value = "N", help = "the seed of the hold-out split and the folds") @DefaultValue("42") long seed,
 		@Option(value = "K|loo", help = "the number of stratified cross-validation folds, or loo for leave-one-out: "
 				+ "one model per row, scored on the pooled predictions (slower)")
 		@DefaultValue("5") String folds,
 		@Option(value = "DIR", help = "where the artifact and its model card are written")
-		@DefaultValue("model") @NotBlank String outputDir,
+		@DefaultValue("model") String outputDir,
 		@Option(value = "SUFFIX", help = "the artifact is written to heart-disease{SUFFIX}.json, its model card to "
 				+ "heart-disease{SUFFIX}.md with two .svg plots")
-		@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9._-]*",
-				message = "may hold only letters, digits, '.', '_' and '-'") String tag,
+		@DefaultValue("") String tag,
 		@Option(help = "write the artifact and its model card (the default)") Boolean dump,
 		@Option(help = "evaluate and print, but write nothing") @DefaultValue("false") boolean noDump,
 		@Option(value = "AUC", help = "write no artifact when the hold-out (validation) ROC AUC is below this floor")
-		@DefaultValue("" + TrainingOptions.DEFAULT_MIN_HOLDOUT_AUC)
-		@DecimalMin(value = "0", message = "must lie between 0 and 1")
-		@DecimalMax(value = "1", message = "must lie between 0 and 1") double minHoldoutAuc,
+		@DefaultValue("" + TrainingOptions.DEFAULT_MIN_HOLDOUT_AUC) double minHoldoutAuc,
 		@Option(help = "write the artifact even below --min-holdout-auc") @DefaultValue("false") boolean force) {
 
 	/** The hold-out ROC AUC below which a model is not written unless forced. */
@@ -97,6 +85,16 @@ public record TrainingOptions(
 	static final String[] COMMANDS = { "train", "help" };
 
 	public TrainingOptions {
+		CommandLineOptions.require(!dataset.isBlank(), "dataset", "must not be blank", dataset);
+		CommandLineOptions.require(datasetSha256 == null || datasetSha256.matches("[0-9a-fA-F]{64}"), "dataset-sha256",
+				"must be 64 hexadecimal digits", datasetSha256);
+		CommandLineOptions.require(testSize > 0 && testSize < 1, "test-size", "must lie strictly between 0 and 1",
+				testSize);
+		CommandLineOptions.require(!outputDir.isBlank(), "output-dir", "must not be blank", outputDir);
+		CommandLineOptions.require(tag.matches("[A-Za-z0-9._-]*"), "tag",
+				"may hold only letters, digits, '.', '_' and '-'", tag);
+		CommandLineOptions.require(CommandLineOptions.fraction(minHoldoutAuc), "min-holdout-auc",
+				"must lie between 0 and 1", minHoldoutAuc);
 		positive = CommandLineOptions.values("positive", positive, "label values");
 		negative = CommandLineOptions.values("negative", negative, "label values");
 		missing = List.copyOf(missing);
