@@ -38,7 +38,7 @@ class LambdaEventFunctionTests {
 
 	@BeforeEach
 	void breakThePrediction() {
-		willThrow(new IllegalStateException("the model is broken")).given(this.predictor).apply(any());
+		willThrow(new IllegalStateException("the model is broken")).given(this.predictor).diagnose(any());
 	}
 
 	@ParameterizedTest

@@ -50,7 +50,7 @@ class SnapStartPrimingTests {
 	void shouldRunOnePredictionBeforeTheSnapshot() throws Exception {
 		then(this.predictor).shouldHaveNoInteractions();
 		this.priming.beforeCheckpoint(null);
-		then(this.predictor).should(times(1)).apply(any());
+		then(this.predictor).should(times(1)).diagnose(any());
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class SnapStartPrimingTests {
 
 	@Test
 	void shouldFailTheCheckpointWhenThePredictionFails() {
-		willThrow(new IllegalStateException("the model is broken")).given(this.predictor).apply(any());
+		willThrow(new IllegalStateException("the model is broken")).given(this.predictor).diagnose(any());
 		assertThatIllegalStateException().isThrownBy(() -> this.priming.beforeCheckpoint(null))
 			.withMessageContaining("did not give a diagnosis")
 			.withMessageContaining("\"statusCode\":500");
