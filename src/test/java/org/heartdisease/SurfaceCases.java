@@ -18,9 +18,9 @@ import org.heartdisease.api.PredictionExchange;
  * {@code Allow} header and body bytes must be those of the shared {@code PredictionExchange}, and
  * the status the one {@link SurfaceCase#status()} names, which this table works out on its own.
  *
- * <p>Two parts: {@link #matrix()}, every method × path × content type × body kind, and
+ * <p>Three parts: {@link #matrix()}, every method × path × content type × body kind,
  * {@link #payloads()}, the bodies that probe the reader and the validator, each sent as
- * {@code POST /predict}.
+ * {@code POST /predict}, and {@link #apiDocs()}, the OpenAPI description.
  */
 public final class SurfaceCases {
 
@@ -91,11 +91,19 @@ public final class SurfaceCases {
 
 	}
 
-	/** @return the whole matrix, then the payload table */
+	/** @return the whole matrix, then the payload table, then the OpenAPI description's cases */
 	public static List<SurfaceCase> all() {
 		List<SurfaceCase> all = new ArrayList<>(matrix());
 		all.addAll(payloads());
+		all.addAll(apiDocs());
 		return all;
+	}
+
+	/** @return {@code /v3/api-docs}, the build's OpenAPI description: read, and refused to a POST */
+	public static List<SurfaceCase> apiDocs() {
+		return List.of(new SurfaceCase("GET /v3/api-docs", "GET", "/v3/api-docs", null, new byte[0], 200),
+				new SurfaceCase("HEAD /v3/api-docs", "HEAD", "/v3/api-docs", null, new byte[0], 200),
+				new SurfaceCase("POST /v3/api-docs", "POST", "/v3/api-docs", "application/json", Body.VALID.bytes(), 405));
 	}
 
 	/** @return every method × path × content type × body kind, with the status each must get */

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * The local HTTP surface: every request that Actuator's health endpoint and springdoc's API
- * description do not take (both are mapped more specifically, so they win) is handed to the shared
- * {@link PredictionExchange}, and its answer written back as it is.
+ * The local HTTP surface: every request that Actuator's health endpoint does not take (it is mapped
+ * more specifically, so it wins) is handed to the shared {@link PredictionExchange}, and its answer
+ * written back as it is.
  *
  * <p>A plain controller rather than spring-cloud-function-web: that controller converts the body with
  * its own JSON rules, calls the function once per array item and drops the items that fail, so it

@@ -1,6 +1,6 @@
 /**
  * The local HTTP surface (Spring MVC on Tomcat): {@code ExchangeController} maps each request onto
- * the shared {@code api.PredictionExchange}; the OpenAPI description of the same API; compiled only
+ * the shared {@code api.PredictionExchange}; compiled only
  * by the {@code local} Maven profile.
  */
 package org.heartdisease.web;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,6 +35,9 @@ import org.springframework.util.MimeTypeUtils;
  * <ul>
  * <li>{@code POST /predict} and {@code POST /}: one payload or a batch, answered by {@code predict};</li>
  * <li>{@code GET /model}: the served model's description, answered by {@code describe};</li>
+ * <li>{@code GET /v3/api-docs}: the OpenAPI description of these routes, {@value #API_DOCUMENT} on the
+ * class path, generated when the project builds and read once, here; a {@code 404} when the build did
+ * not make it (a run from an IDE);</li>
  * <li>{@code HEAD} where {@code GET} is allowed: the same answer without a body;</li>
  * <li>{@code OPTIONS}: {@code 204} with {@code Allow}; any other method: {@code 405} with {@code Allow};</li>
  * <li>any other path: {@code 404}.</li>
@@ -44,6 +48,9 @@ public final class PredictionExchange {
 	/** The media type of a diagnosis or a model description. */
 	public static final String JSON = "application/json";
 
+	/** The class path resource of the OpenAPI description, written by the build. */
+	public static final String API_DOCUMENT = "openapi.json";
+
 	private static final Log logger = LogFactory.getLog(PredictionExchange.class);
 
 	private static final Route PREDICT = new Route("POST, OPTIONS",
@@ -51,7 +58,10 @@ public final class PredictionExchange {
 
 	private static final Route MODEL = new Route("GET, HEAD, OPTIONS", "Use GET to read the model's description.");
 
-	private static final Map<String, Route> ROUTES = Map.of("/predict", PREDICT, "/", PREDICT, "/model", MODEL);
+	private static final Route API_DOCS = new Route("GET, HEAD, OPTIONS", "Use GET to read the OpenAPI description.");
+
+	private static final Map<String, Route> ROUTES = Map.of("/predict", PREDICT, "/", PREDICT, "/model", MODEL,
+			"/v3/api-docs", API_DOCS);
 
 	private final Function<Payload, Diagnosis> predict;
 
@@ -63,6 +73,8 @@ public final class PredictionExchange {
 
 	private final ObjectMapper mapper;
 
+	private final Supplier<byte[]> apiDocument;
+
 	/**
 	 * @param predict the {@code predict} function
 	 * @param describe the {@code describe} function
@@ -73,11 +85,46 @@ public final class PredictionExchange {
 	 */
 	public PredictionExchange(Function<Payload, Diagnosis> predict, Supplier<ModelDescription> describe,
 			PayloadReader reader, RequestLimits limits, ObjectMapper mapper) {
+		this(predict, describe, reader, limits, mapper, ApiDocument::bytes);
+	}
+
+	/** As above, with the OpenAPI description's bytes, {@code null} for none. */
+	PredictionExchange(Function<Payload, Diagnosis> predict, Supplier<ModelDescription> describe,
+			PayloadReader reader, RequestLimits limits, ObjectMapper mapper, Supplier<byte[]> apiDocument) {
 		this.predict = predict;
 		this.describe = describe;
 		this.reader = reader;
 		this.limits = limits;
 		this.mapper = mapper;
+		this.apiDocument = apiDocument;
+	}
+
+	/** Read on the first request for it, not at a cold start. */
+	private static final class ApiDocument {
+
+		private static final byte[] BYTES = readApiDocument();
+
+		static byte[] bytes() {
+			return BYTES;
+		}
+
+	}
+
+	/** @return {@value #API_DOCUMENT}'s bytes, {@code null} when the build did not write it */
+	static byte[] readApiDocument() {
+		try (InputStream in = PredictionExchange.class.getClassLoader().getResourceAsStream(API_DOCUMENT)) {
+			return (in != null) ? in.readAllBytes() : null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + API_DOCUMENT + " from the class path", ex);
+		}
+	}
+
+	/** @return each route's path and the methods it answers, as its {@code Allow} header says them */
+	static Map<String, String> allowedMethods() {
+		Map<String, String> allowed = new TreeMap<>();
+		ROUTES.forEach((path, route) -> allowed.put(path, route.allow()));
+		return allowed;
 	}
 
 	/**
@@ -110,6 +157,12 @@ public final class PredictionExchange {
 		}
 		if (route == MODEL && (method.equals("GET") || method.equals("HEAD"))) {
 			return new Answer(200, JSON, Map.of(), write(this.describe.get()));
+		}
+		if (route == API_DOCS && (method.equals("GET") || method.equals("HEAD"))) {
+			byte[] document = this.apiDocument.get();
+			return (document != null) ? new Answer(200, JSON, Map.of(), document)
+					: problem(Problem.of(404, "This build has no OpenAPI description: " + API_DOCUMENT
+							+ " is written to the class path when Maven builds the project."));
 		}
 		if (route == PREDICT && method.equals("POST")) {
 			return predict(call);
