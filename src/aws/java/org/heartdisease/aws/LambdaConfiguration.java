@@ -5,7 +5,6 @@ import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.prediction.ConditionalOnServing;
 
 import org.springframework.cloud.function.context.FunctionCatalog;
-import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,16 +17,6 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnServing
 class LambdaConfiguration {
-
-	/**
-	 * Spring Cloud Function's JSON over the application's one mapper. Without this bean the catalog
-	 * copies the mapper and registers Jackson's Joda-Time module on the copy, which would load
-	 * Joda-Time at every cold start (the zip leaves Joda-Time out).
-	 */
-	@Bean
-	JsonMapper jsonMapper(ObjectMapper objectMapper) {
-		return new JacksonMapper(objectMapper);
-	}
 
 	@Bean
 	LambdaEventFunction predictLambda(PredictionExchange exchange, ObjectMapper objectMapper) {

@@ -2,15 +2,12 @@ package org.heartdisease.gcp;
 
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.prediction.ConditionalOnServing;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
-import org.springframework.cloud.function.json.JacksonMapper;
-import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,15 +18,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnServing
 class GcpConfiguration {
-
-	/**
-	 * Jackson over Boot's ObjectMapper, the mapper of every other surface: without this bean the
-	 * adapter's {@code FunctionInvoker} makes spring-cloud-function map JSON with Gson.
-	 */
-	@Bean
-	JsonMapper jsonMapper(ObjectMapper objectMapper) {
-		return new JacksonMapper(objectMapper);
-	}
 
 	@Bean(GcpPredictFunction.NAME)
 	GcpPredictFunction gcpPredict(PredictionExchange exchange) {

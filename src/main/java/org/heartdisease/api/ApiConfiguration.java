@@ -8,6 +8,8 @@ import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.function.json.JacksonMapper;
+import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,17 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnServing
 @EnableConfigurationProperties(RequestLimits.class)
 class ApiConfiguration {
+
+	/**
+	 * Spring Cloud Function's JSON over the application's one mapper, on every surface. Without this bean
+	 * the catalog copies the mapper and registers Jackson's Joda-Time module on the copy, which needs
+	 * Joda-Time (no deployable holds it: the pom's unserved.everywhere); and the GCP adapter's
+	 * {@code FunctionInvoker} would map JSON with Gson.
+	 */
+	@Bean
+	JsonMapper jsonMapper(ObjectMapper objectMapper) {
+		return new JacksonMapper(objectMapper);
+	}
 
 	@Bean
 	PredictionExchange predictionExchange(Predictor predict, Supplier<ModelDescription> describe, RequestLimits limits,

@@ -47,12 +47,17 @@ public final class UnservedArtifacts {
 				.doesNotContain(group));
 	}
 
-	/** @return the file names of the jars an executable Spring Boot jar nests in {@code BOOT-INF/lib/} */
+	/**
+	 * @return the file names of the jars an executable Spring Boot jar nests in {@code BOOT-INF/lib/}, but
+	 * the plugin's own {@code spring-boot-jarmode-tools} (no dependency: it runs only as
+	 * {@code java -Djarmode=tools}, which profiles/local/cds.sh uses to extract the jar)
+	 */
 	public static List<String> bootJarLibraries(Path jar) throws IOException {
 		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
 			return zip.stream()
 				.map(java.util.zip.ZipEntry::getName)
 				.filter((name) -> name.startsWith("BOOT-INF/lib/") && name.endsWith(".jar"))
+				.filter((name) -> !name.startsWith("BOOT-INF/lib/spring-boot-jarmode-tools-"))
 				.map((name) -> name.substring("BOOT-INF/lib/".length()))
 				.toList();
 		}

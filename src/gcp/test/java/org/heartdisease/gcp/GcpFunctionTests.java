@@ -30,6 +30,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.cloud.function.json.JacksonMapper;
+import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -142,6 +144,12 @@ class GcpFunctionTests {
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, ContextFunctionCatalogAutoConfiguration.class })
 	@Import(GcpConfiguration.class)
 	static class FailingPredict {
+
+		// As api.ApiConfiguration declares it for the application: Jackson, not the adapter's Gson.
+		@Bean
+		JsonMapper jsonMapper(ObjectMapper objectMapper) {
+			return new JacksonMapper(objectMapper);
+		}
 
 		@Bean
 		PredictionExchange predictionExchange(ObjectMapper objectMapper) {
