@@ -1,6 +1,6 @@
 /**
- * The local HTTP surface (Spring MVC on Tomcat): {@code ExchangeController} maps each request onto
- * the shared {@code api.PredictionExchange}; compiled only
- * by the {@code local} Maven profile.
+ * The local HTTP surface (a servlet on Spring Boot's Tomcat): {@code ExchangeServlet} maps each
+ * request onto the shared {@code api.PredictionExchange}, and Spring MVC serves only Actuator's
+ * health; compiled only by the {@code local} Maven profile.
  */
 package org.heartdisease.web;

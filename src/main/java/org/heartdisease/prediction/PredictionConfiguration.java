@@ -11,6 +11,7 @@ import org.heartdisease.model.ModelArtifactJson;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -23,7 +24,10 @@ import org.springframework.core.io.ResourceLoader;
 @EnableConfigurationProperties(ModelProperties.class)
 class PredictionConfiguration {
 
+	// Loaded as the application starts even where the rest of the context is lazy (the local server):
+	// a model that cannot be served stops start-up, it never waits for the first request to fail.
 	@Bean
+	@Lazy(false)
 	HeartDiseaseModel heartDiseaseModel(ModelProperties properties, ResourceLoader resourceLoader) {
 		return load(resourceLoader.getResource(properties.location()), properties.location(), properties.sha256());
 	}
