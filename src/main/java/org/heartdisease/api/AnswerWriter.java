@@ -16,8 +16,9 @@ import org.heartdisease.prediction.FieldError;
  * jackson-core's generator: the same bytes Jackson's data binding writes for these records (the order of
  * their components, {@code Problem}'s empty and {@code FieldError}'s null parts left out, doubles as
  * {@link Double#toString(double)}), which {@code AnswerWriterTests} holds against Boot's mapper. By hand,
- * because binding a record first builds its serializers by reflection: about 270 classes more to load
- * before the first answer of every cold start, and a slower write (profiles/bench/README.md).
+ * because binding a record first builds its serializers by reflection, before the first answer of every
+ * cold start, and writes slower warm: both measured against this writer by {@code AnswerWritingBenchmark}
+ * (profiles/bench/results.md, startup.sh's Jackson table).
  */
 final class AnswerWriter {
 
