@@ -174,13 +174,15 @@ measure() {
 	# --- JMH
 	log "Java $jdk: JMH"
 	"$java" -cp "target/local/test-classes:target/local/classes:$(cat "$work/bench.cp")" org.openjdk.jmh.Main "${jmh_args[@]}" \
-		-rf json -rff "$work/jmh.json" PredictBenchmark >&2
+		-rf json -rff "$work/jmh.json" 'PredictBenchmark|AnswerWritingBenchmark' >&2
 	java -cp "$work/harness" Harness jmh "$work/jmh.json" > "$work/jmh.tsv"
 	while IFS=$'\t' read -r name min median max count; do
 		case "$name" in
 			*predictBean) row "predict bean, warm, one payload (JMH)" "≤ 2 µs" "$min" "$median" "$max" µs/op "$count" ;;
 			*functionJson) row "function through Spring Cloud Function's JSON conversion (JMH)" "≤ 20 µs" "$min" "$median" "$max" µs/op "$count" ;;
 			*exchange) row "shared exchange: JSON body → checked → diagnosis JSON (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
+			*generator) row "a diagnosis written with jackson-core's generator, as the exchange does (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
+			*databind) row "the same diagnosis written by Boot's data-binding mapper (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
 		esac
 	done < "$work/jmh.tsv"
 

@@ -136,6 +136,26 @@ for side in before after; do
 	load_test "plain java -jar, Java 17" "" "" "≤ 300 MiB" "$java17" -jar "$d/local.jar"
 done
 
+# The Jackson lever on its own: a diagnosis written with jackson-core's generator (the exchange's
+# AnswerWriter) against Boot's data-binding mapper, warm (JMH) and cold (classes the first write loads, in
+# a fresh JVM each), on the working tree's code.
+log "JSON writing: generator against data binding"
+./mvnw -q -B test-compile -Plocal,bench
+./mvnw -q -B dependency:build-classpath -Plocal,bench -Dmdep.includeScope=test -Dmdep.outputFile="$work/bench.cp"
+bench_cp="target/local/test-classes:target/local/classes:$(cat "$work/bench.cp")"
+json=$work/json.tsv
+: > "$json"
+if [ "$runs" -gt 1 ]; then jmh_args=(-f 2 -wi 5 -w 1s -i 5 -r 1s); else jmh_args=(-f 1 -wi 0 -i 1 -r 100ms); fi
+"$java25" -cp "$bench_cp" org.openjdk.jmh.Main "${jmh_args[@]}" -rf json -rff "$work/jmh.json" AnswerWritingBenchmark >&2
+"$java25" -cp "$work/harness" Harness jmh "$work/jmh.json" > "$work/jmh.tsv"
+while IFS=$'\t' read -r name min median max count; do
+	printf '%s\twarm write, JMH (µs/op)\t%s (%s–%s, n=%s)\n' "${name##*.}" "$median" "$min" "$max" "$count" >> "$json"
+done < "$work/jmh.tsv"
+for way in generator databind; do
+	classes=$("$java25" -cp "$bench_cp" org.heartdisease.api.AnswerWritingBenchmark "$way" | sed -E 's/.* ([0-9]+) classes.*/\1/')
+	printf '%s\tclasses the first write loads (fresh JVM)\t%s\n' "$way" "$classes" >> "$json"
+done
+
 section=$work/section.md
 {
 	echo "<!-- startup.sh -->"
@@ -155,6 +175,12 @@ section=$work/section.md
 		  lo[$2, $1] = $4; med[$2, $1] = $5; hi[$2, $1] = $6; n[$2, $1] = $8 }
 		END { for (i = 1; i <= count; i++) { k = order[i]; printf "| %s | %s | %s | %s | %s |\n", k, target[k], unit[k], cell("before"), cell("after") } }
 	' "$rows"
+	echo
+	echo "Jackson: a diagnosis written with jackson-core's generator (the exchange's \`AnswerWriter\`) against Boot's data-binding mapper (\`src/bench/java/org/heartdisease/api/AnswerWritingBenchmark.java\`, Java 25; both write the same bytes):"
+	echo
+	echo "| way | what | figure |"
+	echo "|---|---|---:|"
+	awk -F'\t' '{ printf "| %s | %s | %s |\n", $1, $2, $3 }' "$json"
 	echo "<!-- /startup.sh -->"
 } > "$section"
 mkdir -p "$(dirname "$out")"
