@@ -1,7 +1,6 @@
 /**
  * The Google Cloud Functions surface: {@code GcpFunction}, spring-cloud-function-adapter-gcp's
- * {@code FunctionInvoker} given the method and path it would drop, serves {@code gcpPredict}, a thin
- * function over the shared {@code api.PredictionExchange}. Compiled only by the {@code gcp} Maven
- * profile.
+ * {@code FunctionInvoker} with one method of its own, hands each request to {@code gcpPredict}, the
+ * shared {@code api.PredictionExchange}. Compiled only by the {@code gcp} Maven profile.
  */
 package org.heartdisease.gcp;

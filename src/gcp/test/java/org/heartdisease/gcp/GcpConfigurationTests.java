@@ -1,8 +1,11 @@
 package org.heartdisease.gcp;
 
+import java.util.function.Function;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.CloudFunctionContexts;
 import org.heartdisease.HeartDiseaseApplication;
+import org.heartdisease.api.PredictionExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.function.context.FunctionCatalog;
-import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,19 +50,18 @@ class GcpConfigurationTests {
 	@Test
 	void shouldExportGcpPredictFromPackagedConfigurationAlone() {
 		assertThat(System.getenv("spring.cloud.function.definition")).isNull();
-		assertThat(context.getEnvironment().getProperty("function.name")).isEqualTo(GcpPredictFunction.NAME);
-		assertThat(context.getEnvironment().getProperty("spring.cloud.function.definition"))
-			.isEqualTo(GcpPredictFunction.NAME);
-		assertThat(context.getBean(GcpPredictFunction.NAME)).isInstanceOf(GcpPredictFunction.class);
+		assertThat(context.getEnvironment().getProperty("function.name")).isEqualTo(GcpFunction.NAME);
+		assertThat(context.getEnvironment().getProperty("spring.cloud.function.definition")).isEqualTo(GcpFunction.NAME);
 	}
 
 	@Test
-	void shouldHandTheAdapterGcpPredictWithoutConversions() {
-		// The adapter's own look-up, after start-up.
-		FunctionInvocationWrapper function = context.getBean(FunctionCatalog.class)
-			.lookup(GcpPredictFunction.NAME, "application/json");
-		assertThat(function.isSkipInputConversion()).isTrue();
-		assertThat(function.isSkipOutputConversion()).isTrue();
+	void shouldHandGcpFunctionTheExchangeThroughTheCatalogUnconverted() {
+		// GcpFunction's own look-up: a call in, the exchange's answer out, as it is.
+		Function<PredictionExchange.Call, PredictionExchange.Answer> function = context.getBean(FunctionCatalog.class)
+			.lookup(GcpFunction.NAME);
+		PredictionExchange.Call call = new PredictionExchange.Call("GET", "/model", null, 0, null);
+		assertThat(function.apply(call)).usingRecursiveComparison()
+			.isEqualTo(context.getBean(PredictionExchange.class).answer(call));
 	}
 
 	@Test
