@@ -50,7 +50,19 @@ public final class PayloadReader {
 
 	private final RequestLimits limits;
 
+	private final boolean otherMembers;
+
 	public PayloadReader(PayloadValidator validator, RequestLimits limits) {
+		this(validator, limits, false);
+	}
+
+	/**
+	 * @param validator the {@code predict} bean's validator
+	 * @param limits the request limits
+	 * @param otherMembers whether an object may hold members that are not payload fields, which are then
+	 * ignored: a batch file's rows carry an id and such through the scorer; a request's may not
+	 */
+	public PayloadReader(PayloadValidator validator, RequestLimits limits, boolean otherMembers) {
 		// NaN and Infinity are read as numbers so that the validator names the field they are in;
 		// repeated fields are found while binding, for the same reason.
 		JsonFactory factory = JsonFactory.builder()
@@ -64,6 +76,7 @@ public final class PayloadReader {
 		this.reader = JsonMapper.builder(factory).build().reader();
 		this.validator = validator;
 		this.limits = limits;
+		this.otherMembers = otherMembers;
 	}
 
 	/**
@@ -202,6 +215,9 @@ public final class PayloadReader {
 			JsonNode value = entry.getValue();
 			Field field = Field.byJsonName(name).orElse(null);
 			if (field == null) {
+				if (this.otherMembers) {
+					continue;
+				}
 				unknown.add(FieldError.of(Problem.echoed(name), "is not a payload field; the fields are " + FIELD_NAMES));
 			}
 			else if (object.repeated().contains(name)) {
