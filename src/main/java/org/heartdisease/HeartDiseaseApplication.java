@@ -1,6 +1,7 @@
 package org.heartdisease;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.aot.AotDetector;
@@ -12,19 +13,32 @@ import org.springframework.boot.system.ApplicationHome;
 import org.springframework.core.SpringProperties;
 import org.springframework.util.ClassUtils;
 
+import org.heartdisease.batch.command.ScoringCommand;
 import org.heartdisease.training.command.TrainingCommand;
 
 /**
  * Serves the heart-disease model as a Spring Cloud Function, or trains it when started with
- * {@code --train} (see {@code training.command.TrainingRunner}), or compares two models with {@code --gate}
- * (see {@code training.command.GateRunner}).
+ * {@code --train} (see {@code training.command.TrainingRunner}), compares two models with {@code --gate}
+ * (see {@code training.command.GateRunner}), or scores a file with {@code --score} (see
+ * {@code batch.command.ScoringRunner}).
  */
 @SpringBootApplication
 public class HeartDiseaseApplication {
 
+	/** The one-shot commands, as typed. */
+	static final List<String> COMMANDS = List.of("--train", "--gate", "--score", "--help");
+
 	public static void main(String[] args) {
+		String mistyped = mistypedCommand(args);
+		if (mistyped != null) {
+			// Starting the server on a typo such as --trian would hide it behind a server that looks fine.
+			System.err.println("error: unknown command " + mistyped + "; the commands are " + String.join(", ", COMMANDS)
+					+ ", and without one the server starts (options with a dot, such as --server.port=8080, are "
+					+ "Spring properties)");
+			System.exit(2);
+		}
 		if (isCommand(args)) {
-			// Training, the quality gate and --help are one-shot commands: no web server, and the
+			// Training, the quality gate, scoring and --help are one-shot commands: no web server, and the
 			// JVM exits with the runner's exit code once it is done.
 			// Spring Boot would warm up Jackson, validation and the message converters on a second thread
 			// for a server's first request; a command would only lose that CPU to it. Read once, when
@@ -70,15 +84,37 @@ public class HeartDiseaseApplication {
 	 * the whole application
 	 */
 	static Class<?> primarySource(String[] args) {
-		return isCommand(args, "--train") ? TrainingCommand.class : HeartDiseaseApplication.class;
+		if (isCommand(args, "--train")) {
+			return TrainingCommand.class;
+		}
+		return isCommand(args, "--score") ? ScoringCommand.class : HeartDiseaseApplication.class;
 	}
 
 	/**
-	 * @return whether the arguments ask for a one-shot command ({@code --train}, {@code --gate} or
-	 * {@code --help}) rather than the server
+	 * @return the first option that is neither a command nor a Spring property, when no command is given
+	 * (a command checks its own options), else {@code null}: the server takes only Spring properties,
+	 * whose names hold a dot, and Boot's {@code --debug} and {@code --trace}
+	 */
+	static String mistypedCommand(String[] args) {
+		if (isCommand(args)) {
+			return null;
+		}
+		for (String arg : args) {
+			String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : null;
+			if (name != null && !name.contains(".") && !name.equals("debug") && !name.equals("trace")
+					&& !COMMANDS.contains("--" + name)) {
+				return "--" + name;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * @return whether the arguments ask for a one-shot command ({@code --train}, {@code --gate},
+	 * {@code --score} or {@code --help}) rather than the server
 	 */
 	static boolean isCommand(String[] args) {
-		return isCommand(args, "--train") || isCommand(args, "--gate") || isCommand(args, "--help");
+		return COMMANDS.stream().anyMatch((command) -> isCommand(args, command));
 	}
 
 	/**

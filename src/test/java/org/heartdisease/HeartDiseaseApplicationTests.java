@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.heartdisease.batch.command.ScoringCommand;
 import org.heartdisease.training.command.TrainingCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,9 @@ class HeartDiseaseApplicationTests {
 			--help,               true
 			--gate,               true
 			--gate=false,         false
+			--score=patients.csv, true
+			--score=-,            true
+			--score=false,        false
 			--help=false,         false
 			--trainer,            false
 			--server.port=8081,   false
@@ -48,6 +52,24 @@ class HeartDiseaseApplicationTests {
 		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--gate" })).isEqualTo(HeartDiseaseApplication.class);
 		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--help" })).isEqualTo(HeartDiseaseApplication.class);
 		assertThat(HeartDiseaseApplication.primarySource(new String[0])).isEqualTo(HeartDiseaseApplication.class);
+		assertThat(HeartDiseaseApplication.primarySource(new String[] { "--score=patients.csv" }))
+			.isEqualTo(ScoringCommand.class);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+			--trian                          | --trian
+			--scor=patients.csv              | --scor
+			--server.port=8081 --help-me     | --help-me
+			--server.port=8081               | none
+			--debug --trace                  | none
+			--train=false                    | none
+			--score=false --logging.level.root=info | none
+			--trian --train                  | none
+			""")
+	void shouldNameAMistypedCommandInsteadOfStartingTheServer(String line, String mistyped) {
+		// With a command given, the command's own options check the rest (--trian there is an unknown option).
+		assertThat(HeartDiseaseApplication.mistypedCommand(line.split(" "))).isEqualTo(mistyped);
 	}
 
 	@Test

@@ -83,6 +83,23 @@ public final class BatchScorer {
 		this.maxBytes = maxBytes;
 	}
 
+	/** @return this scorer with another size limit */
+	public BatchScorer limitedTo(long maxBytes) {
+		return new BatchScorer(this.predictor, this.jsonReader, this.model, maxBytes);
+	}
+
+	private BatchScorer(Predictor predictor, PayloadReader jsonReader, Manifest.Model model, long maxBytes) {
+		this.predictor = predictor;
+		this.jsonReader = jsonReader;
+		this.model = model;
+		this.maxBytes = maxBytes;
+	}
+
+	/** @return the largest file scored, in bytes */
+	public long maxBytes() {
+		return this.maxBytes;
+	}
+
 	/** @return the model every manifest names */
 	public Manifest.Model model() {
 		return this.model;

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.heartdisease.ReferenceExchange;
 import org.heartdisease.SurfaceAnswers;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
+import org.heartdisease.batch.BatchFiles;
 import org.heartdisease.testing.ServerProcesses;
 import org.heartdisease.testing.UnservedArtifacts;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +109,32 @@ class LocalJarIT {
 		assertThat(help.exitValue()).as(output).isZero();
 		assertThat(output).contains("Usage: java -jar").doesNotContain("AOT-processed");
 		Files.delete(log);
+	}
+
+	@Test
+	void shouldExitTwoOnAMistypedCommandInsteadOfServing() throws Exception {
+		Process typo = new ProcessBuilder(java(), "-jar", jar().toString(), "--trian").redirectErrorStream(true).start();
+		assertThat(typo.waitFor(60, TimeUnit.SECONDS)).as("exits rather than serving").isTrue();
+		String output = new String(typo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(typo.exitValue()).as(output).isEqualTo(2);
+		assertThat(output).contains("error: unknown command --trian; the commands are --train, --gate, --score, --help")
+			.doesNotContain("Tomcat");
+	}
+
+	@Test
+	void shouldScoreStandardInputToStandardOutput() throws Exception {
+		Process score = new ProcessBuilder(java(), "-jar", jar().toString(), "--score=-").start();
+		try (var stdin = score.getOutputStream()) {
+			stdin.write(BatchFiles.CSV.getBytes(StandardCharsets.UTF_8));
+		}
+		byte[] scored = score.getInputStream().readAllBytes();
+		String err = new String(score.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(score.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(score.exitValue()).as(err).isZero();
+		// The packaged jar's scorer gives what the in-process one gives, byte for byte, stdout holding nothing else.
+		assertThat(new String(scored, StandardCharsets.UTF_8))
+			.isEqualTo(BatchFiles.score(BatchFiles.scorer(1 << 30), "stdin", BatchFiles.CSV));
+		assertThat(err).contains("Scored stdin (csv): 3 rows read, 3 scored, none rejected");
 	}
 
 	private static Path jar() {

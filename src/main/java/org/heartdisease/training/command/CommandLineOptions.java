@@ -91,7 +91,7 @@ public final class CommandLineOptions {
 	 * @param value the value given, or {@code null} when none was
 	 * @throws OptionException {@code --option rule; got value} unless valid
 	 */
-	static void require(boolean valid, String option, String rule, Object value) {
+	public static void require(boolean valid, String option, String rule, Object value) {
 		if (!valid) {
 			throw new OptionException("--" + option + " " + rule + ((value != null) ? "; got " + value : ""));
 		}
@@ -201,7 +201,7 @@ public final class CommandLineOptions {
 	 * @param option the option with its placeholder, without the leading dashes
 	 * @param help its meaning
 	 */
-	static void line(StringBuilder usage, String option, String help) {
+	public static void line(StringBuilder usage, String option, String help) {
 		usage.append(String.format(Locale.ROOT, "  --%-30s %s%n", option, help));
 	}
 
@@ -240,6 +240,14 @@ public final class CommandLineOptions {
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException("a record has its canonical constructor", ex);
 		}
+	}
+
+	/**
+	 * @return how a usage line names the jar: the one this runs from, relative to the working directory
+	 * where it lies below it, or else where the build puts it
+	 */
+	public static String jar() {
+		return HelpRunner.jar();
 	}
 
 	/** @return the values of a list option, trimmed, rejecting empty ones */

@@ -8,11 +8,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * A one-shot command of the application ({@code --train}, {@code --gate}): it writes its report to
+ * A one-shot command of the application ({@code --train}, {@code --gate}, {@code --score}): it writes its report to
  * standard output and a failure as one {@code error: ...} line on standard error, and sets the exit
  * code rather than throwing, so Spring Boot's start-up failure report does not bury the message.
  */
-abstract class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
+public abstract class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	/** Where the report goes. */
 	protected final PrintStream out;

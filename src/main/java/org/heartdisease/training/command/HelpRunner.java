@@ -7,9 +7,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import org.heartdisease.batch.command.ScoringOptions;
+
 /**
- * Prints the usage of every training and quality-gate option when the application is started with
- * {@code --help}: generated from {@link TrainingOptions} and {@link GateOptions}, the records the
+ * Prints the usage of every training, quality-gate and scoring option when the application is started with
+ * {@code --help}: generated from {@link TrainingOptions}, {@link GateOptions} and {@link ScoringOptions}, the records the
  * options are bound into, so it names, defaults and explains exactly what is bound.
  */
 @Component
@@ -20,6 +22,7 @@ class HelpRunner implements ApplicationRunner {
 	public void run(ApplicationArguments arguments) {
 		System.out.print(trainingUsage(jar()));
 		System.out.print(GateRunner.usage());
+		System.out.print(ScoringOptions.usage());
 		System.out.flush();
 	}
 
