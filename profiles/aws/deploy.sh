@@ -17,11 +17,16 @@ Usage: profiles/aws/deploy.sh [options]
   --region REGION            region (default: $AWS_REGION or eu-west-1)
   --public                   FunctionUrlAuthType=NONE (default: AWS_IAM, only signed calls)
   --log-retention DAYS       LogRetentionInDays (default: 30)
+  --input-prefix PREFIX      the score function scores uploads under it (default: incoming/)
+  --output-prefix PREFIX     where scored files and manifests go (default: scored/)
+  --sweep-schedule EXPR      when it scores what has no manifest yet, UTC (default: cron(0 2 * * ? *))
   --restore-version VERSION  only move the live alias back to VERSION
   --dry-run                  print the sam and aws commands instead of running them
   -h, --help                 this text
 
-Prints url= (the live Function URL), version= (live's version now) and previous_version=.
+Prints url= (the live Function URL), version= (live's version now), previous_version= and
+files_bucket= (upload files to score under its input prefix). --dry-run also prints, as comments, the
+score function's trigger, schedule and permissions that the template sets.
 USAGE
 }
 
@@ -30,6 +35,9 @@ region="${AWS_REGION:-eu-west-1}"
 auth_type="AWS_IAM"
 retention="30"
 restore=""
+input_prefix="incoming/"
+output_prefix="scored/"
+schedule="cron(0 2 * * ? *)"
 DRY_RUN=false
 while (($# > 0)); do
 	case "$1" in
@@ -37,6 +45,9 @@ while (($# > 0)); do
 		--region) region="${2:?--region needs a value}"; shift 2 ;;
 		--public) auth_type="NONE"; shift ;;
 		--log-retention) retention="${2:?--log-retention needs a value}"; shift 2 ;;
+		--input-prefix) input_prefix="${2:?--input-prefix needs a value}"; shift 2 ;;
+		--output-prefix) output_prefix="${2:?--output-prefix needs a value}"; shift 2 ;;
+		--sweep-schedule) schedule="${2:?--sweep-schedule needs a value}"; shift 2 ;;
 		--restore-version) restore="${2:?--restore-version needs a value}"; shift 2 ;;
 		--dry-run) DRY_RUN=true; shift ;;
 		-h | --help) usage; exit 0 ;;
@@ -63,6 +74,7 @@ fi
 previous=""
 url=""
 version=""
+files_bucket=""
 if [[ "$DRY_RUN" == true ]]; then
 	print_command aws lambda get-alias --region "$region" --function-name "$function_name" --name live \
 		--query FunctionVersion --output text
@@ -74,12 +86,32 @@ fi
 
 run sam deploy --template-file profiles/aws/template.yaml --stack-name "$stack" --region "$region" \
 	--resolve-s3 --capabilities CAPABILITY_IAM --no-confirm-changeset --no-fail-on-empty-changeset \
-	--parameter-overrides "FunctionUrlAuthType=$auth_type" "LogRetentionInDays=$retention"
+	--parameter-overrides "FunctionUrlAuthType=$auth_type" "LogRetentionInDays=$retention" \
+	"InputPrefix=$input_prefix" "OutputPrefix=$output_prefix" "SweepSchedule=$schedule"
+
+if [[ "$DRY_RUN" == true ]]; then
+	# What the template deploys for the score function (profiles/aws/template.yaml, ScoreFunction).
+	bucket="$stack-ACCOUNT_ID-$region-files"
+	cat <<SUMMARY
+# score function $stack-score (scoreLambda, the same zip as $function_name):
+#   trigger:    s3:ObjectCreated:* on s3://$bucket/ filtered on prefix $input_prefix
+#   schedule:   EventBridge Scheduler $schedule, input {"sweep":"$bucket"}
+#   writes:     ${output_prefix}KEY and ${output_prefix}KEY.manifest.json for ${input_prefix}KEY
+#   guard:      keys under $output_prefix, manifests and objects with metadata scored-by are ignored
+#   permissions: s3:GetObject on $bucket/$input_prefix*; s3:PutObject, s3:AbortMultipartUpload on
+#               $bucket/$output_prefix*; s3:GetObject on $bucket/$output_prefix*.manifest.json;
+#               s3:ListBucket on $bucket for prefixes $input_prefix* and $output_prefix* only
+#   bucket:     public access blocked, SSE-S3, TLS only, unfinished uploads aborted after a day
+SUMMARY
+fi
 
 capture url FUNCTION_URL aws cloudformation describe-stacks --region "$region" --stack-name "$stack" \
 	--query "Stacks[0].Outputs[?OutputKey=='FunctionUrl'].OutputValue" --output text
 capture version LIVE_VERSION aws lambda get-alias --region "$region" --function-name "$function_name" --name live \
 	--query FunctionVersion --output text
+capture files_bucket FILES_BUCKET aws cloudformation describe-stacks --region "$region" --stack-name "$stack" \
+	--query "Stacks[0].Outputs[?OutputKey=='FilesBucket'].OutputValue" --output text
 output url "$url"
 output version "$version"
 output previous_version "$previous"
+output files_bucket "$files_bucket"

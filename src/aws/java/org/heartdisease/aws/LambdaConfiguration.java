@@ -2,25 +2,59 @@ package org.heartdisease.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.api.PredictionExchange;
+import org.heartdisease.batch.BatchConfiguration;
+import org.heartdisease.batch.BatchProperties;
+import org.heartdisease.batch.BatchScorer;
+import org.heartdisease.batch.FileStore;
+import org.heartdisease.batch.StoredFileJobs;
 import org.heartdisease.prediction.ConditionalOnServing;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
  * Exports {@code predictLambda}, the function the AWS package selects in its
- * {@code config/application.properties}, and primes it before a SnapStart snapshot.
+ * {@code config/application.properties}, and primes it before a SnapStart snapshot; and
+ * {@code scoreLambda}, which scores files uploaded to S3 (the template's second function selects it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnServing
+@Import(BatchConfiguration.class)
 class LambdaConfiguration {
 
 	@Bean
 	LambdaEventFunction predictLambda(PredictionExchange exchange, ObjectMapper objectMapper) {
 		return new LambdaEventFunction(exchange, objectMapper);
+	}
+
+	/**
+	 * The function the template's score function selects ({@code SPRING_CLOUD_FUNCTION_DEFINITION}): S3
+	 * uploads and the schedule's sweep. Its jobs, and the S3 client under them, are created on its first
+	 * event only.
+	 */
+	@Bean
+	S3EventFunction scoreLambda(ObjectProvider<StoredFileJobs> storedFileJobs, ObjectMapper objectMapper) {
+		return new S3EventFunction(storedFileJobs, objectMapper);
+	}
+
+	@Bean
+	@Lazy
+	StoredFileJobs storedFileJobs(BatchScorer batchScorer, FileStore s3FileStore, BatchProperties properties) {
+		return new StoredFileJobs(batchScorer, s3FileStore, properties);
+	}
+
+	// Declared as the interface, and built by a factory: neither this class nor the start-up code AOT
+	// generates for it names an S3 type, so nothing loads one until a file is scored.
+	@Bean
+	@Lazy
+	FileStore s3FileStore(Environment environment) {
+		return S3FileStore.create(environment.getProperty("heart.aws.s3-endpoint"));
 	}
 
 	@Bean

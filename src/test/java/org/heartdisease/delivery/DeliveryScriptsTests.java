@@ -217,12 +217,24 @@ class DeliveryScriptsTests {
 						+ " --query FunctionVersion --output text",
 				"sam deploy --template-file profiles/aws/template.yaml --stack-name heart-disease --region eu-central-1"
 						+ " --resolve-s3 --capabilities CAPABILITY_IAM --no-confirm-changeset --no-fail-on-empty-changeset"
-						+ " --parameter-overrides FunctionUrlAuthType=AWS_IAM LogRetentionInDays=30",
+						+ " --parameter-overrides FunctionUrlAuthType=AWS_IAM LogRetentionInDays=30"
+						+ " InputPrefix=incoming/ OutputPrefix=scored/ SweepSchedule=cron\\(0\\ 2\\ \\*\\ \\*\\ \\?\\ \\*\\)",
 				"aws cloudformation describe-stacks --region eu-central-1 --stack-name heart-disease"
 						+ " --query Stacks\\[0\\].Outputs\\[\\?OutputKey==\\'FunctionUrl\\'\\].OutputValue --output text",
 				"aws lambda get-alias --region eu-central-1 --function-name heart-disease-predict --name live"
 						+ " --query FunctionVersion --output text",
-				"url=FUNCTION_URL", "version=LIVE_VERSION", "previous_version=PREVIOUS_VERSION");
+				"aws cloudformation describe-stacks --region eu-central-1 --stack-name heart-disease"
+						+ " --query Stacks\\[0\\].Outputs\\[\\?OutputKey==\\'FilesBucket\\'\\].OutputValue --output text",
+				"url=FUNCTION_URL", "version=LIVE_VERSION", "previous_version=PREVIOUS_VERSION",
+				"files_bucket=FILES_BUCKET");
+		// The score function's trigger, schedule and permissions, shown as comments.
+		Script scored = Script.run("profiles/aws/deploy.sh", "--dry-run", "--input-prefix", "in/", "--output-prefix",
+				"out/");
+		assertThat(scored.out()).contains("trigger:    s3:ObjectCreated:* on s3://heart-disease-ACCOUNT_ID-eu-west-1-files/"
+				+ " filtered on prefix in/", "schedule:   EventBridge Scheduler cron(0 2 * * ? *)",
+				"s3:GetObject on heart-disease-ACCOUNT_ID-eu-west-1-files/in/*", "s3:PutObject, s3:AbortMultipartUpload on",
+				"heart-disease-ACCOUNT_ID-eu-west-1-files/out/*;")
+			.contains("SweepSchedule=cron");
 		assertThat(dryRun("profiles/aws/deploy.sh", "--public")).anySatisfy((line) -> assertThat(line)
 			.contains("FunctionUrlAuthType=NONE"));
 		assertThat(dryRun("profiles/aws/deploy.sh", "--stack-name", "hd", "--restore-version", "6")).containsExactly(

@@ -1,20 +1,14 @@
 package org.heartdisease.aws;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.aws.LambdaEvents.Invocation;
 import org.heartdisease.aws.LambdaEvents.Kind;
@@ -24,10 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.annotations.SdkProtectedApi;
-import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
-
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,93 +30,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LambdaRuntimeIT {
 
-	private static final String HANDLER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
-
-	private static final Duration INIT_TIMEOUT = Duration.ofSeconds(120);
-
 	private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(30);
 
-	private static LoopbackRuntimeApi runtimeApi;
-
-	private static Process lambda;
-
-	private static Path work;
-
-	private static Path log;
+	private static LambdaProcess lambda;
 
 	@BeforeAll
 	static void startTheFunctionAsLambdaDoes() throws Exception {
-		work = Files.createTempDirectory("lambda-it");
-		Path taskRoot = Files.createDirectories(work.resolve("task"));
-		LambdaPackage.unpack(taskRoot);
-		log = work.resolve("lambda.log");
-		runtimeApi = new LoopbackRuntimeApi();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", runtimeClasspath(),
-				"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER)
-			.directory(taskRoot.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		Map<String, String> environment = builder.environment();
-		// Only what Lambda sets: nothing of this machine's, so the package must select its function itself.
-		environment.clear();
-		environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
-		environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-		environment.put("LAMBDA_RUNTIME_DIR", taskRoot.toString());
-		environment.put("_HANDLER", HANDLER);
-		environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", "heart-disease");
-		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
-		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/heart-disease");
-		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2024/03/12/[1]0123456789abcdef0123456789abcdef");
-		environment.put("AWS_REGION", "eu-west-1");
-		environment.put("AWS_DEFAULT_REGION", "eu-west-1");
-		environment.put("TZ", ":UTC");
-		environment.put("LANG", "en_US.UTF-8");
-		environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-		long started = System.nanoTime();
-		lambda = builder.start();
-		long initialised = runtimeApi.awaitFirstPoll(INIT_TIMEOUT);
+		// Every class the JVM loads, to check what the predict function's start leaves unloaded.
+		Path classes = Files.createTempFile("lambda-classes", ".log");
+		lambda = LambdaProcess.start(Map.of(), "-Xlog:class+load=info:file=" + classes);
 		long invoked = System.nanoTime();
-		runtimeApi.invoke(LambdaEvents.Kind.DIRECT.sample(), INVOKE_TIMEOUT);
+		lambda.invoke(LambdaEvents.Kind.DIRECT.sample(), INVOKE_TIMEOUT);
 		long answered = System.nanoTime();
+		loadedClasses = Files.readString(classes);
+		Files.delete(classes);
 		System.out.printf("Lambda cold start through the runtime interface client: init %d ms, first invocation %d ms%n",
-				TimeUnit.NANOSECONDS.toMillis(initialised - started), TimeUnit.NANOSECONDS.toMillis(answered - invoked));
+				lambda.initMillis, TimeUnit.NANOSECONDS.toMillis(answered - invoked));
 	}
 
-	// The runtime interface client and what it needs: what the managed runtime has in /var/runtime/lib.
-	private static String runtimeClasspath() {
-		return Stream.of(AWSLambda.class, PojoSerializer.class, Context.class, SdkInternalThreadLocal.class,
-				SdkProtectedApi.class)
-			.map(LambdaRuntimeIT::jarOf)
-			.collect(Collectors.joining(File.pathSeparator));
-	}
-
-	private static String jarOf(Class<?> type) {
-		try {
-			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot locate the jar of " + type.getName(), ex);
-		}
-	}
+	private static String loadedClasses;
 
 	@AfterAll
 	static void stopTheFunction() throws Exception {
-		try {
-			assertThat(runtimeApi.errors()).as("posted to /error or /runtime/init/error").isEmpty();
-			assertThat(lambda.isAlive()).as("the runtime is still polling").isTrue();
-		}
-		finally {
-			lambda.destroy();
-			if (!lambda.waitFor(10, TimeUnit.SECONDS)) {
-				lambda.destroyForcibly();
-			}
-			runtimeApi.close();
-			FileSystemUtils.deleteRecursively(work);
-		}
+		lambda.close();
+	}
+
+	@Test
+	void shouldLoadNoneOfTheS3ClientToStartAndPredict() {
+		// The score function shares the package and the context; its S3 client waits for its first file.
+		assertThat(loadedClasses).contains("org.heartdisease.aws.LambdaEventFunction")
+			.doesNotContain("software.amazon.awssdk.services.s3.")
+			.doesNotContain("software.amazon.awssdk.core.")
+			.doesNotContain("org.heartdisease.aws.S3FileStore");
 	}
 
 	static Stream<Invocation> invocations() {
@@ -159,30 +94,11 @@ class LambdaRuntimeIT {
 	void shouldNeverLogTheEventsPatientData() throws Exception {
 		invoke(LambdaEvents.http(Kind.FUNCTION_URL, "application/json",
 				SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8), false));
-		assertThat(Files.readString(log)).doesNotContain("Received:").doesNotContain("trestbps");
+		assertThat(lambda.log()).doesNotContain("Received:").doesNotContain("trestbps");
 	}
 
 	private static byte[] invoke(byte[] event) {
-		LoopbackRuntimeApi.Answer answer;
-		try {
-			answer = runtimeApi.invoke(event, INVOKE_TIMEOUT);
-		}
-		catch (Exception ex) {
-			throw new AssertionError("No answer; the function's log ends with:\n" + tail(), ex);
-		}
-		assertThat(answer.error()).as(() -> "posted to /error: " + new String(answer.body(), StandardCharsets.UTF_8))
-			.isFalse();
-		return answer.body();
-	}
-
-	private static String tail() {
-		try {
-			List<String> lines = Files.readAllLines(log);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
+		return lambda.invoke(event, INVOKE_TIMEOUT);
 	}
 
 }

@@ -106,6 +106,69 @@ class TemplateTests {
 			.containsEntry("LogGroup", Map.of("Ref", "PredictLogGroup"));
 	}
 
+	@Test
+	void shouldRunTheScoreFunctionFromTheSamePackageOnUploadsUnderTheInputPrefix() {
+		Map<String, Object> score = properties("ScoreFunction");
+		Map<String, Object> predict = properties("PredictFunction");
+		assertThat(score.get("CodeUri")).isEqualTo(predict.get("CodeUri"));
+		assertThat(score.get("Handler")).isEqualTo(predict.get("Handler"));
+		assertThat(map(score, "Environment", "Variables")).containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "scoreLambda")
+			.containsEntry("HEART_BATCH_INPUT_PREFIX", Map.of("Ref", "InputPrefix"))
+			.containsEntry("HEART_BATCH_OUTPUT_PREFIX", Map.of("Ref", "OutputPrefix"));
+		Map<String, Object> upload = map(score, "Events", "Upload");
+		assertThat(upload).containsEntry("Type", "S3");
+		assertThat(map(upload, "Properties")).containsEntry("Bucket", Map.of("Ref", "PatientFilesBucket"))
+			.containsEntry("Events", "s3:ObjectCreated:*");
+		// The trigger's half of the recursion guard: only keys under the input prefix reach the function.
+		assertThat(map(upload, "Properties", "Filter", "S3Key").get("Rules"))
+			.isEqualTo(List.of(Map.of("Name", "prefix", "Value", Map.of("Ref", "InputPrefix"))));
+		assertThat(map(template, "Parameters", "InputPrefix")).containsEntry("Default", "incoming/");
+		assertThat(map(template, "Parameters", "OutputPrefix")).containsEntry("Default", "scored/");
+	}
+
+	@Test
+	void shouldSweepTheBucketOnASchedule() {
+		Map<String, Object> sweep = map(properties("ScoreFunction"), "Events", "Sweep");
+		assertThat(sweep).containsEntry("Type", "ScheduleV2");
+		assertThat(map(sweep, "Properties")).containsEntry("ScheduleExpression", Map.of("Ref", "SweepSchedule"))
+			.containsEntry("Input", Map.of("Fn::Sub", "{\"sweep\":\"" + BUCKET_NAME + "\"}"));
+		assertThat(properties("PatientFilesBucket")).containsEntry("BucketName", Map.of("Fn::Sub", BUCKET_NAME));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldLetTheScoreFunctionReadInputsAndWriteOutputsOnly() {
+		List<Map<String, Object>> policies = (List<Map<String, Object>>) properties("ScoreFunction").get("Policies");
+		assertThat(policies).hasSize(1);
+		List<Map<String, Object>> statements = (List<Map<String, Object>>) policies.get(0).get("Statement");
+		String objects = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME + "/";
+		// Sid: actions on resource, for every statement; each an Allow.
+		Map<String, String> allowed = new java.util.TreeMap<>();
+		for (Map<String, Object> statement : statements) {
+			assertThat(statement).containsEntry("Effect", "Allow");
+			allowed.put((String) statement.get("Sid"),
+					statement.get("Action") + " on " + ((Map<String, Object>) statement.get("Resource")).get("Fn::Sub"));
+		}
+		assertThat(allowed).containsExactly(Map.entry("ListBothPrefixes", "s3:ListBucket on arn:${AWS::Partition}:s3:::"
+				+ BUCKET_NAME), Map.entry("ReadInputs", "s3:GetObject on " + objects + "${InputPrefix}*"),
+				Map.entry("ReadManifests", "s3:GetObject on " + objects + "${OutputPrefix}*.manifest.json"),
+				Map.entry("WriteOutputs", "[s3:PutObject, s3:AbortMultipartUpload] on " + objects + "${OutputPrefix}*"));
+		assertThat(statements).filteredOn((statement) -> "ListBothPrefixes".equals(statement.get("Sid")))
+			.singleElement()
+			.satisfies((statement) -> assertThat(map(statement, "Condition", "StringLike").get("s3:prefix"))
+				.isEqualTo(List.of(Map.of("Fn::Sub", "${InputPrefix}*"), Map.of("Fn::Sub", "${OutputPrefix}*"))));
+	}
+
+	@Test
+	void shouldKeepTheBucketPrivate() {
+		assertThat(map(properties("PatientFilesBucket"), "PublicAccessBlockConfiguration")).containsOnly(
+				Map.entry("BlockPublicAcls", true), Map.entry("BlockPublicPolicy", true),
+				Map.entry("IgnorePublicAcls", true), Map.entry("RestrictPublicBuckets", true));
+		assertThat(properties("PatientFilesBucket")).containsKey("BucketEncryption");
+	}
+
+	private static final String BUCKET_NAME = "${AWS::StackName}-${AWS::AccountId}-${AWS::Region}-files";
+
 	private static Map<String, Object> properties(String resource) {
 		return map(template, "Resources", resource, "Properties");
 	}
