@@ -25,6 +25,13 @@ Usage: profiles/gcp/deploy.sh [options]
                          revision=, url= (the candidate's) and audience= (the service's URL)
   --promote REVISION     send all traffic to REVISION (after its smoke test) and drop the tag
   --tag TAG              the candidate's traffic tag (default: candidate)
+  --scoring BUCKET        instead of the predict function, deploy the score functions on BUCKET (created
+                         private if missing): NAME-score on each upload (Cloud Storage finalized events),
+                         NAME-sweep on a Cloud Scheduler job through Pub/Sub, one service account that
+                         reads INPUT_PREFIX and writes OUTPUT_PREFIX only
+  --input-prefix PREFIX  with --scoring: the uploads scored (default: incoming/)
+  --output-prefix PREFIX with --scoring: where outputs and manifests go (default: scored/)
+  --sweep-schedule CRON  with --scoring: when the sweep runs, UTC (default: 0 2 * * *)
   --dry-run              print the gcloud commands instead of running them
   -h, --help             this text
 USAGE
@@ -40,6 +47,10 @@ access="--no-allow-unauthenticated"
 no_traffic=false
 promote=""
 tag="candidate"
+scoring=""
+input_prefix="incoming/"
+output_prefix="scored/"
+schedule="0 2 * * *"
 DRY_RUN=false
 
 while (($# > 0)); do
@@ -54,6 +65,10 @@ while (($# > 0)); do
 		--no-traffic) no_traffic=true; shift ;;
 		--promote) promote="${2:?--promote needs a revision}"; shift 2 ;;
 		--tag) tag="${2:?--tag needs a value}"; shift 2 ;;
+		--scoring) scoring="${2:?--scoring needs a bucket}"; shift 2 ;;
+		--input-prefix) input_prefix="${2:?--input-prefix needs a value}"; shift 2 ;;
+		--output-prefix) output_prefix="${2:?--output-prefix needs a value}"; shift 2 ;;
+		--sweep-schedule) schedule="${2:?--sweep-schedule needs a value}"; shift 2 ;;
 		--dry-run) DRY_RUN=true; shift ;;
 		-h | --help) usage; exit 0 ;;
 		*) echo "deploy.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -64,6 +79,75 @@ done
 source "$(dirname "${BASH_SOURCE[0]}")/../ci/lib.sh"
 # Run from the project root whatever the caller's directory: --source is relative to it.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+# ensure DESCRIBE... -- CREATE...: runs CREATE unless DESCRIBE finds the resource (under --dry-run: prints CREATE).
+ensure() {
+	local describe=()
+	while [[ "$1" != "--" ]]; do describe+=("$1"); shift; done
+	shift
+	if [[ "$DRY_RUN" == true ]] || ! "${describe[@]}" >/dev/null 2>&1; then
+		run "$@"
+	fi
+}
+
+if [[ -n "$scoring" ]]; then
+	case "$output_prefix" in "$input_prefix"* | "") die "--output-prefix must differ from --input-prefix and not lie under it" ;; esac
+	case "$input_prefix" in "$output_prefix"*) die "--input-prefix must not lie under --output-prefix" ;; esac
+	project=""
+	project_number=""
+	capture project PROJECT_ID gcloud config get-value project
+	capture project_number PROJECT_NUMBER gcloud projects describe "$project" --format='value(projectNumber)'
+	account="$name-score@$project.iam.gserviceaccount.com"
+	objects="projects/_/buckets/$scoring/objects"
+	# The bucket: private (uniform access, public access prevented), in the functions' region.
+	ensure gcloud storage buckets describe "gs://$scoring" -- \
+		gcloud storage buckets create "gs://$scoring" --location "$region" --uniform-bucket-level-access \
+		--public-access-prevention
+	ensure gcloud iam service-accounts describe "$account" -- \
+		gcloud iam service-accounts create "$name-score" --display-name "heart-disease score functions"
+	# Read under the input prefix, write under the output prefix, read the manifests (the sweep asks
+	# whether one exists); list object names (a bucket-level permission IAM cannot narrow to a prefix).
+	run gcloud storage buckets add-iam-policy-binding "gs://$scoring" --member "serviceAccount:$account" \
+		--role roles/storage.objectViewer \
+		--condition "expression=resource.name.startsWith('$objects/$input_prefix'),title=read-$name-inputs"
+	run gcloud storage buckets add-iam-policy-binding "gs://$scoring" --member "serviceAccount:$account" \
+		--role roles/storage.objectCreator \
+		--condition "expression=resource.name.startsWith('$objects/$output_prefix'),title=write-$name-outputs"
+	run gcloud storage buckets add-iam-policy-binding "gs://$scoring" --member "serviceAccount:$account" \
+		--role roles/storage.objectViewer \
+		--condition "expression=resource.name.startsWith('$objects/$output_prefix') && resource.name.endsWith('.manifest.json'),title=read-$name-manifests"
+	run gcloud storage buckets add-iam-policy-binding "gs://$scoring" --member "serviceAccount:$account" \
+		--role roles/storage.legacyBucketReader
+	# Eventarc: Cloud Storage publishes its events through Pub/Sub; the trigger invokes as the account.
+	run gcloud projects add-iam-policy-binding "$project" \
+		--member "serviceAccount:service-$project_number@gs-project-accounts.iam.gserviceaccount.com" \
+		--role roles/pubsub.publisher --condition None
+	run gcloud projects add-iam-policy-binding "$project" --member "serviceAccount:$account" \
+		--role roles/eventarc.eventReceiver --condition None
+	# A batch run computes for seconds: the full JIT, not the C1-only start of profiles/gcp/jvm-options.
+	environment="JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -Dspring.aot.enabled=true,HEART_BATCH_INPUT_PREFIX=$input_prefix"
+	environment+=",HEART_BATCH_OUTPUT_PREFIX=$output_prefix"
+	score=(--gen2 --runtime java25 --entry-point org.heartdisease.gcp.GcpFunction --source target/gcp/deploy
+		--service-account "$account" --trigger-service-account "$account" --set-env-vars "$environment"
+		--no-allow-unauthenticated --region "$region" --memory 1Gi --timeout 540s --max-instances "$max_instances")
+	# Cloud Storage triggers filter on the bucket only: the function's guard ignores what lies outside
+	# the input prefix, its own outputs and manifests (batch.StoredFileJobs).
+	run gcloud functions deploy "$name-score" "${score[@]}" \
+		--trigger-event-filters type=google.cloud.storage.object.v1.finalized \
+		--trigger-event-filters "bucket=$scoring" --trigger-location "$region"
+	ensure gcloud pubsub topics describe "$name-sweep" -- gcloud pubsub topics create "$name-sweep"
+	run gcloud functions deploy "$name-sweep" "${score[@]}" --trigger-topic "$name-sweep"
+	# The triggers deliver events as the account: it may invoke the two functions, and nothing else may.
+	for function in "$name-score" "$name-sweep"; do
+		run gcloud functions add-invoker-policy-binding "$function" --gen2 --region "$region" \
+			--member "serviceAccount:$account"
+	done
+	ensure gcloud scheduler jobs describe "$name-sweep" --location "$region" -- \
+		gcloud scheduler jobs create pubsub "$name-sweep" --location "$region" --schedule "$schedule" \
+		--time-zone UTC --topic "$name-sweep" --message-body "{\"sweep\":\"$scoring\"}"
+	output bucket "gs://$scoring"
+	exit 0
+fi
 
 if [[ -n "$promote" ]]; then
 	run gcloud run services update-traffic "$name" --region "$region" --to-revisions="$promote=100" --remove-tags="$tag"

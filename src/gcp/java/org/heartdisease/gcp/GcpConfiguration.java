@@ -2,23 +2,55 @@ package org.heartdisease.gcp;
 
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.api.PredictionExchange;
+import org.heartdisease.batch.BatchConfiguration;
+import org.heartdisease.batch.BatchProperties;
+import org.heartdisease.batch.BatchScorer;
+import org.heartdisease.batch.FileStore;
+import org.heartdisease.batch.StoredFileJobs;
 import org.heartdisease.prediction.ConditionalOnServing;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The Cloud Functions surface: the exported {@code gcpPredict} function (selected by
- * {@code function.name} in {@code config/application.properties}), which {@link GcpFunction} calls.
+ * {@code function.name} in {@code config/application.properties}), which {@link GcpFunction} calls; and
+ * {@code gcpScore}, which scores the files uploaded to Cloud Storage (the score function's events).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnServing
+@Import(BatchConfiguration.class)
 class GcpConfiguration {
 
 	@Bean(GcpFunction.NAME)
 	Function<PredictionExchange.Call, PredictionExchange.Answer> gcpPredict(PredictionExchange exchange) {
 		return exchange::answer;
+	}
+
+	/** What {@link GcpFunction#accept} hands a Cloud Storage upload or the schedule's sweep to. */
+	@Bean(GcpFunction.SCORE_NAME)
+	StorageEventFunction gcpScore(ObjectProvider<StoredFileJobs> storedFileJobs, ObjectMapper objectMapper) {
+		return new StorageEventFunction(storedFileJobs, objectMapper);
+	}
+
+	@Bean
+	@Lazy
+	StoredFileJobs storedFileJobs(BatchScorer batchScorer, FileStore storageFileStore, BatchProperties properties) {
+		return new StoredFileJobs(batchScorer, storageFileStore, properties);
+	}
+
+	// Declared as the interface and built by a factory: neither this class nor the start-up code AOT
+	// generates for it names a Cloud Storage type, so nothing loads one until a file is scored.
+	@Bean
+	@Lazy
+	FileStore storageFileStore(BeanFactory beanFactory) {
+		return StorageFileStore.create(beanFactory);
 	}
 
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Function;
 
+import com.google.cloud.functions.Context;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.heartdisease.HeartDiseaseApplication;
 import org.heartdisease.api.PredictionExchange;
 
@@ -20,6 +23,9 @@ public class GcpFunction extends FunctionInvoker {
 
 	/** The exported function ({@code function.name}): the shared exchange, a call in and an answer out. */
 	static final String NAME = "gcpPredict";
+
+	/** The function an event goes to: a Cloud Storage upload, or the schedule's sweep. */
+	static final String SCORE_NAME = "gcpScore";
 
 	public GcpFunction() {
 		this(HeartDiseaseApplication.class);
@@ -50,6 +56,19 @@ public class GcpFunction extends FunctionInvoker {
 		answer.headers().forEach(response::appendHeader);
 		response.getOutputStream().write(answer.body());
 	}
+
+	/**
+	 * The score function's seam: the invoker hands a Cloud Storage {@code finalized} CloudEvent, or a
+	 * Pub/Sub message, to this background-function entry point as its data's JSON; the catalog's
+	 * {@code gcpScore} scores it, and its answer is logged (an event function answers nobody).
+	 */
+	@Override
+	public void accept(String json, Context context) {
+		Function<String, String> score = this.catalog.lookup(SCORE_NAME);
+		logger.info("Event " + context.eventType() + " " + context.eventId() + ": " + score.apply(json));
+	}
+
+	private static final Log logger = LogFactory.getLog(GcpFunction.class);
 
 	/**
 	 * Reads what the exchange left of the body (it refuses a 404, 415 or 413 unread), up to 2 MiB, as

@@ -40,6 +40,39 @@ class DeployScriptTests {
 	}
 
 	@Test
+	void shouldDeployTheScoreFunctionsWithTheirTriggerScheduleAndPermissions() throws Exception {
+		String output = String.join(" ", dryRun("--scoring", "patients-eu", "--sweep-schedule", "30 1 * * *"));
+		// The upload trigger (Cloud Storage filters on the bucket only; the function's guard does the prefix).
+		assertThat(output).contains("gcloud functions deploy heart-disease-score --gen2 --runtime java25"
+				+ " --entry-point org.heartdisease.gcp.GcpFunction --source target/gcp/deploy",
+				"--trigger-event-filters type=google.cloud.storage.object.v1.finalized --trigger-event-filters"
+						+ " bucket=patients-eu",
+				"HEART_BATCH_INPUT_PREFIX=incoming/\\,HEART_BATCH_OUTPUT_PREFIX=scored/");
+		// The schedule: Cloud Scheduler publishes the sweep to the topic the sweep function listens on.
+		assertThat(output).contains("gcloud functions deploy heart-disease-sweep", "--trigger-topic heart-disease-sweep",
+				"gcloud scheduler jobs create pubsub heart-disease-sweep --location europe-west1 --schedule"
+						+ " 30\\ 1\\ \\*\\ \\*\\ \\* --time-zone UTC --topic heart-disease-sweep"
+						+ " --message-body \\{\\\"sweep\\\":\\\"patients-eu\\\"\\}");
+		// The permissions: read under incoming/, create under scored/, on this bucket only, private, no public calls.
+		assertThat(output).contains("--role roles/storage.objectViewer --condition expression=resource.name.startsWith"
+				+ "\\(\\'projects/_/buckets/patients-eu/objects/incoming/\\'\\)",
+				"--role roles/storage.objectCreator --condition expression=resource.name.startsWith"
+						+ "\\(\\'projects/_/buckets/patients-eu/objects/scored/\\'\\)",
+				"--uniform-bucket-level-access --public-access-prevention", "--no-allow-unauthenticated")
+			.doesNotContain("roles/storage.objectAdmin")
+			.doesNotContain("roles/storage.admin")
+			.doesNotContain("--allow-unauthenticated ")
+			.doesNotContain("--trigger-http");
+	}
+
+	@Test
+	void shouldRefuseOutputsUnderTheInputPrefix() throws Exception {
+		Process process = start("--dry-run", "--scoring", "patients-eu", "--output-prefix", "incoming/scored/");
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isNotZero();
+	}
+
+	@Test
 	void shouldRefuseAnUnknownOption() throws Exception {
 		Process process = start("--dry-run", "--allow-everyone");
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
