@@ -130,6 +130,11 @@ final class LambdaProcess implements AutoCloseable {
 		return answer.body();
 	}
 
+	/** @return the runtime's process id, to read its memory from {@code /proc} */
+	long pid() {
+		return this.process.pid();
+	}
+
 	/** @return the function's log so far */
 	String log() throws IOException {
 		return Files.readString(this.log);
