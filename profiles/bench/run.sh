@@ -16,6 +16,7 @@ work=${BENCH_WORK:-$root/.bench}
 runs=5
 smoke=false
 kafka_args=()
+batch_args=()
 build=true
 out=profiles/bench/results.md
 command_line="profiles/bench/run.sh $*"
@@ -35,7 +36,7 @@ collect() {
 
 while [ $# -gt 0 ]; do
 	case "$1" in
-		--smoke) smoke=true; runs=1; out=target/bench/smoke.md; kafka_args=(--smoke) ;;
+		--smoke) smoke=true; runs=1; out=target/bench/smoke.md; kafka_args=(--smoke); batch_args=(--smoke) ;;
 		--no-build) build=false ;;
 		--runs) runs=$2; shift ;;
 		--collect) collect "$2"; exit 0 ;;
@@ -198,6 +199,13 @@ measure() {
 	if ! $smoke || [ "$jdk" -ge 25 ]; then
 		log "Java $jdk: Kafka"
 		HEART_JAVA=$java HEART_JAR="$work/deploy/kafka.jar" profiles/bench/kafka.sh "${kafka_args[@]}" \
+			| sed "s/^/$jdk\t/" >> "$rows"
+	fi
+
+	# --- batch scoring: --score and the Lambda score function against S3Mock, 10k to 1M rows
+	if ! $smoke || [ "$jdk" -ge 25 ]; then
+		log "Java $jdk: batch scoring"
+		HEART_JAVA=$java HEART_JAR="$work/deploy/local.jar" profiles/bench/batch.sh "${batch_args[@]}" \
 			| sed "s/^/$jdk\t/" >> "$rows"
 	fi
 }

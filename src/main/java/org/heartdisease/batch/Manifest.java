@@ -88,10 +88,10 @@ public record Manifest(int manifestVersion, String input, String inputSha256, St
 		return this.error == null;
 	}
 
-	/** @return this manifest as indented JSON, UTF-8 */
+	/** @return this manifest as indented JSON, UTF-8, ending with a line break as a text file does */
 	public byte[] toJson() {
 		try {
-			return JSON.writeValueAsBytes(this);
+			return (JSON.writeValueAsString(this) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

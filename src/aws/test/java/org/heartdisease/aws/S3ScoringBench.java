@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The Lambda path of profiles/bench/batch.sh: the score function of the built package under the runtime
- * interface client with {@code -Xmx128m}, against S3Mock as in {@link S3ScoringIT}, scoring a generated
+ * interface client with {@code -Xmx128m} (and the {@code bench.jvm} property's options), against S3Mock as in {@link S3ScoringIT}, scoring a generated
  * CSV of each size given (its rows cycle through the three of {@link BatchFiles#CSV}). For each size one
  * line {@code RESULT rows millis rowsPerSecond vmHwmMiB}: from the event's delivery to its answer, the
  * output fully uploaded; and the runtime's peak resident memory so far.
@@ -34,7 +34,7 @@ public final class S3ScoringBench {
 				S3Client s3 = s3mock.client();
 				LambdaProcess lambda = LambdaProcess.start(Map.of("SPRING_CLOUD_FUNCTION_DEFINITION", "scoreLambda",
 						"HEART_AWS_S3_ENDPOINT", s3mock.endpoint.toString(), "AWS_ACCESS_KEY_ID", "bench",
-						"AWS_SECRET_ACCESS_KEY", "bench"), "-Xmx128m")) {
+						"AWS_SECRET_ACCESS_KEY", "bench"), jvmOptions())) {
 			for (String size : args) {
 				long rows = Long.parseLong(size);
 				String key = "incoming/rows-" + rows + ".csv";
@@ -59,6 +59,12 @@ public final class S3ScoringBench {
 				s3.deleteObject((request) -> request.bucket("bench").key(key));
 			}
 		}
+	}
+
+	/** -Xmx128m, then the {@code bench.jvm} system property's options, space-separated (later flags win). */
+	private static String[] jvmOptions() {
+		String extra = System.getProperty("bench.jvm", "").trim();
+		return extra.isEmpty() ? new String[] { "-Xmx128m" } : (("-Xmx128m " + extra).split(" +"));
 	}
 
 	private static double peakResidentMiB(long pid) throws IOException {

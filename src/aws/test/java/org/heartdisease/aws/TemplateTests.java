@@ -113,6 +113,7 @@ class TemplateTests {
 		assertThat(score.get("CodeUri")).isEqualTo(predict.get("CodeUri"));
 		assertThat(score.get("Handler")).isEqualTo(predict.get("Handler"));
 		assertThat(map(score, "Environment", "Variables")).containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "scoreLambda")
+			.containsEntry("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4")
 			.containsEntry("HEART_BATCH_INPUT_PREFIX", Map.of("Ref", "InputPrefix"))
 			.containsEntry("HEART_BATCH_OUTPUT_PREFIX", Map.of("Ref", "OutputPrefix"));
 		Map<String, Object> upload = map(score, "Events", "Upload");
