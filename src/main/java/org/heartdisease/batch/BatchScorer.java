@@ -29,7 +29,6 @@ import org.heartdisease.api.PayloadReader;
 import org.heartdisease.api.RejectedRequestException;
 import org.heartdisease.model.Field;
 import org.heartdisease.model.HeartDiseaseModel;
-import org.heartdisease.prediction.Diagnosis;
 import org.heartdisease.prediction.FieldError;
 import org.heartdisease.prediction.Payload;
 import org.heartdisease.prediction.Predictor;
@@ -298,7 +297,7 @@ public final class BatchScorer {
 		Payload payload = Payload.of(values);
 		List<FieldError> valueErrors = this.predictor.validator().validate(payload);
 		if (typeErrors == null && valueErrors.isEmpty()) {
-			return new Row(this.predictor.diagnose(payload), null);
+			return new Row(this.predictor.score(payload), null);
 		}
 		Map<String, FieldError> byField = new HashMap<>();
 		valueErrors.forEach((error) -> byField.put(error.field(), error));
@@ -375,7 +374,7 @@ public final class BatchScorer {
 			}
 			else {
 				try {
-					row = new Row(this.predictor.diagnose(
+					row = new Row(this.predictor.score(
 							this.jsonReader.read(object.getBytes(StandardCharsets.UTF_8)).payloads().get(0)), null);
 					carried = true;
 				}
@@ -447,7 +446,7 @@ public final class BatchScorer {
 	}
 
 	/** One scored row: a diagnosis, or the errors that refused it. */
-	private record Row(Diagnosis diagnosis, List<FieldError> errors) {
+	private record Row(Predictor.Score diagnosis, List<FieldError> errors) {
 	}
 
 	/** The manifest's counts, and the progress reports. */

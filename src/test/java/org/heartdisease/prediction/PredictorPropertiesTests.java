@@ -37,6 +37,16 @@ class PredictorPropertiesTests {
 	}
 
 	@Property(tries = 10_000)
+	void shouldScoreExactlyAsItDiagnoses(@ForAll("valid") Payload payload) {
+		// The batch scorer's path: the diagnosis without its explanation, to the last bit.
+		Diagnosis diagnosis = predict.apply(payload);
+		Predictor.Score score = predict.score(payload);
+		assertThat(score.probability()).isEqualTo(diagnosis.probability());
+		assertThat(score.diagnosis()).isEqualTo(diagnosis.diagnosis());
+		assertThat(score.imputed()).isEqualTo(diagnosis.imputed());
+	}
+
+	@Property(tries = 10_000)
 	void shouldDiagnoseOrRefuseAnyPayloadNamingFields(@ForAll("any") Payload payload) {
 		try {
 			Diagnosis diagnosis = predict.apply(payload);
