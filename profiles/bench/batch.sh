@@ -25,6 +25,11 @@ jar=${HEART_JAR:-$work/deploy/local.jar}
 [ -e "$jar" ] || jar=target/local/heart-disease-function-1.0.0-SNAPSHOT.jar
 [ -e "$jar" ] || { echo "no local jar: run ./mvnw -Plocal package or profiles/bench/run.sh" >&2; exit 1; }
 log() { printf '==> %s\n' "$*" >&2; }
+# GNU time (its peak RSS) comes from Debian.
+if [ ! -x /usr/bin/time ]; then
+	log "installing GNU time"
+	apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@"; }
 mkdir -p "$work/batch"
 

@@ -3,8 +3,6 @@ package org.heartdisease.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.batch.BatchConfiguration;
-import org.heartdisease.batch.BatchProperties;
-import org.heartdisease.batch.BatchScorer;
 import org.heartdisease.batch.FileStore;
 import org.heartdisease.batch.StoredFileJobs;
 import org.heartdisease.prediction.ConditionalOnServing;
@@ -41,12 +39,6 @@ class LambdaConfiguration {
 	@Bean
 	S3EventFunction scoreLambda(ObjectProvider<StoredFileJobs> storedFileJobs, ObjectMapper objectMapper) {
 		return new S3EventFunction(storedFileJobs, objectMapper);
-	}
-
-	@Bean
-	@Lazy
-	StoredFileJobs storedFileJobs(BatchScorer batchScorer, FileStore s3FileStore, BatchProperties properties) {
-		return new StoredFileJobs(batchScorer, s3FileStore, properties);
 	}
 
 	// Declared as the interface, and built by a factory: neither this class nor the start-up code AOT

@@ -5,8 +5,6 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.batch.BatchConfiguration;
-import org.heartdisease.batch.BatchProperties;
-import org.heartdisease.batch.BatchScorer;
 import org.heartdisease.batch.FileStore;
 import org.heartdisease.batch.StoredFileJobs;
 import org.heartdisease.prediction.ConditionalOnServing;
@@ -37,12 +35,6 @@ class GcpConfiguration {
 	@Bean(GcpFunction.SCORE_NAME)
 	StorageEventFunction gcpScore(ObjectProvider<StoredFileJobs> storedFileJobs, ObjectMapper objectMapper) {
 		return new StorageEventFunction(storedFileJobs, objectMapper);
-	}
-
-	@Bean
-	@Lazy
-	StoredFileJobs storedFileJobs(BatchScorer batchScorer, FileStore storageFileStore, BatchProperties properties) {
-		return new StoredFileJobs(batchScorer, storageFileStore, properties);
 	}
 
 	// Declared as the interface and built by a factory: neither this class nor the start-up code AOT

@@ -27,4 +27,15 @@ public class BatchConfiguration {
 				properties.maxBytes());
 	}
 
+	/**
+	 * The scorer over the cloud store of the surface that imports this (its one {@link FileStore} bean);
+	 * lazy, so its store is created with the first file, and a context without a store (the command's)
+	 * never asks for it.
+	 */
+	@Bean
+	@Lazy
+	StoredFileJobs storedFileJobs(BatchScorer batchScorer, FileStore fileStore, BatchProperties properties) {
+		return new StoredFileJobs(batchScorer, fileStore, properties);
+	}
+
 }

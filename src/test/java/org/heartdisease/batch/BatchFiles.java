@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +132,32 @@ public final class BatchFiles {
 			}
 
 		};
+	}
+
+	/** An output that counts the lines written to it and keeps none of them. */
+	public static final class LineCounter extends OutputStream {
+
+		private long lines;
+
+		/** @return the line breaks written so far */
+		public long lines() {
+			return this.lines;
+		}
+
+		@Override
+		public void write(int b) {
+			if (b == '\n') {
+				this.lines++;
+			}
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			for (int i = offset; i < offset + length; i++) {
+				write(bytes[i]);
+			}
+		}
+
 	}
 
 }

@@ -225,13 +225,13 @@ class BatchScorerTests {
 
 	@Test
 	void shouldStreamAFileFarLargerThanItsBuffers() throws IOException {
-		CountingOutput out = new CountingOutput();
+		BatchFiles.LineCounter out = new BatchFiles.LineCounter();
 		List<Long> reports = new ArrayList<>();
 		Manifest manifest = this.scorer.score(BatchFiles.generatedCsv(100_000), "generated.csv", null, out,
 				(rows, bytes) -> reports.add(rows));
 		assertThat(manifest.rowsRead()).isEqualTo(100_000);
 		assertThat(manifest.rowsScored()).isEqualTo(100_000);
-		assertThat(out.lines).isEqualTo(100_001);
+		assertThat(out.lines()).isEqualTo(100_001);
 		assertThat(reports).hasSizeGreaterThan(5).isSorted().endsWith(100_000L);
 	}
 
@@ -262,27 +262,6 @@ class BatchScorerTests {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Counts lines without keeping them. */
-	private static final class CountingOutput extends OutputStream {
-
-		long lines;
-
-		@Override
-		public void write(int b) {
-			if (b == '\n') {
-				this.lines++;
-			}
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-			for (int i = off; i < off + len; i++) {
-				write(b[i]);
-			}
-		}
-
 	}
 
 }

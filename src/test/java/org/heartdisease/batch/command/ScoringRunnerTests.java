@@ -165,7 +165,7 @@ class ScoringRunnerTests {
 	@Test
 	void shouldStreamALargeFileFromStandardInput() throws Exception {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		CountingStream out = new CountingStream();
+		BatchFiles.LineCounter out = new BatchFiles.LineCounter();
 		try (InputStream rows = BatchFiles.generatedCsv(100_000)) {
 			ScoringRunner runner = new ScoringRunner(new StaticListableBeanFactory(Map.of("batchScorer", SCORER))
 				.getBeanProvider(BatchScorer.class), rows, new PrintStream(out, false, StandardCharsets.UTF_8),
@@ -173,7 +173,7 @@ class ScoringRunnerTests {
 			runner.run(new DefaultApplicationArguments("--score=-", "--format=csv"));
 			assertThat(runner.getExitCode()).isZero();
 		}
-		assertThat(out.lines).isEqualTo(100_001);
+		assertThat(out.lines()).isEqualTo(100_001);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("100000 rows read, 100000 scored, none rejected");
 	}
 
@@ -233,27 +233,6 @@ class ScoringRunnerTests {
 		assertThat(score("--score=x.csv", "--help")).isZero();
 		assertThat(output.getOut()).contains("--score=PATH|-", "--output=PATH|-", "--format=csv|uci|jsonl",
 				"--manifest=PATH|none", "--max-bytes=BYTES", "--quiet", "--train");
-	}
-
-	/** Counts lines and throws the bytes away. */
-	private static final class CountingStream extends java.io.OutputStream {
-
-		long lines;
-
-		@Override
-		public void write(int b) {
-			if (b == '\n') {
-				this.lines++;
-			}
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) {
-			for (int i = offset; i < offset + length; i++) {
-				write(bytes[i]);
-			}
-		}
-
 	}
 
 }
