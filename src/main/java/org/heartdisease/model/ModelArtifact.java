@@ -3,6 +3,8 @@ package org.heartdisease.model;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The model artifact as stored in {@code model/heart-disease{tag}.json}: plain, versioned JSON that
  * holds everything needed to predict and everything needed to judge the model. Documented field by
@@ -22,10 +24,14 @@ import java.util.Map;
  * @param dataset where the training data came from
  * @param trainer how the model was trained
  * @param libraries the versions of the software that trained it
+ * @param trainingDistribution what each field's values were in the rows the model was fitted on, what
+ * served payloads are compared with for drift; {@code null} in artifacts written before it existed
+ * (optional in schema version 1: such artifacts load, with drift off)
  */
 public record ModelArtifact(String format, int schemaVersion, String tag, String trainedAt, Labels labels,
 		double threshold, Preprocessor preprocessing, List<String> columns, List<Double> coefficients,
-		double intercept, Evaluation evaluation, Dataset dataset, Trainer trainer, Map<String, String> libraries) {
+		double intercept, Evaluation evaluation, Dataset dataset, Trainer trainer, Map<String, String> libraries,
+		@JsonInclude(JsonInclude.Include.NON_NULL) TrainingDistribution trainingDistribution) {
 
 	/** The value of {@code format} in every artifact. */
 	public static final String FORMAT = "heart-disease-logistic-regression";

@@ -41,6 +41,9 @@ public final class ModelArtifactJson {
 	/** The artifact's top-level field that holds the SHA-256 of everything else. */
 	public static final String CHECKSUM = "contentSha256";
 
+	/** The one optional top-level member. */
+	static final String TRAINING_DISTRIBUTION = "trainingDistribution";
+
 	private ModelArtifactJson() {
 	}
 
@@ -86,6 +89,11 @@ public final class ModelArtifactJson {
 			if (pinnedSha256 != null && !pinnedSha256.equalsIgnoreCase(actual)) {
 				throw new InvalidModelException("Model artifact " + description + " is not the pinned one: its "
 						+ CHECKSUM + " is " + actual + ", heart.model.sha256 asks for " + pinnedSha256);
+			}
+			if (!content.has(TRAINING_DISTRIBUTION)) {
+				// Artifacts written before it existed: still served, with drift off (optional in schema 1;
+				// every other member is required, so it is named here rather than relaxed for all).
+				content.putNull(TRAINING_DISTRIBUTION);
 			}
 			artifact = MAPPER.treeToValue(content, ModelArtifact.class);
 			checksum = actual;

@@ -78,7 +78,7 @@ class FeatureExtractorTests {
 		HeartDiseaseModel model = new HeartDiseaseModel(new ModelArtifact(ModelArtifact.FORMAT,
 				ModelArtifact.SCHEMA_VERSION, "", null, ModelArtifact.Labels.DEFAULT, 0.5, this.preprocessor,
 				this.preprocessor.columnNames(), Arrays.stream(coefficients).boxed().toList(), -0.3, null, null, null,
-				null));
+				null, null));
 		double[] row = { 60, 0, 2, 140, 150, Double.NaN, 2, 160, 1, 6, 3, 1, 9 };
 		double[] x = this.extractor.extract(row);
 		double logit = -0.3;

@@ -77,7 +77,7 @@ class ExplanationTests {
 				uci.dataset().missing());
 		HeartDiseaseModel kaggle = new HeartDiseaseModel(new ModelArtifact(uci.format(), uci.schemaVersion(), "-kaggle",
 				uci.trainedAt(), uci.labels(), uci.threshold(), uci.preprocessing(), uci.columns(), uci.coefficients(),
-				uci.intercept(), uci.evaluation(), csv, uci.trainer(), uci.libraries()));
+				uci.intercept(), uci.evaluation(), csv, uci.trainer(), uci.libraries(), uci.trainingDistribution()));
 		Predictor kagglePredict = new Predictor(kaggle);
 		assertThat(kagglePredict.apply(PredictorTests.EXAMPLE).explanation().contributions())
 			.extracting(Explanation.Contribution::label)

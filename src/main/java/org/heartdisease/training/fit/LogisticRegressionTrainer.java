@@ -132,7 +132,7 @@ public final class LogisticRegressionTrainer {
 		double intercept = sign * w[columns] * BIAS;
 		return new HeartDiseaseModel(new ModelArtifact(ModelArtifact.FORMAT, ModelArtifact.SCHEMA_VERSION, "", null,
 				ModelArtifact.Labels.DEFAULT, this.threshold, preprocessor, preprocessor.columnNames(), coefficients,
-				intercept, null, null, null, Map.of()));
+				intercept, null, null, null, Map.of(), null));
 	}
 
 	private static Feature[] features(double[] columns) {

@@ -13,10 +13,11 @@ import org.springframework.boot.SpringBootVersion;
 import org.heartdisease.model.Evaluation;
 import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.model.ModelArtifact;
+import org.heartdisease.model.TrainingDistribution;
 
 /**
  * One training run: read the data, evaluate the pipeline on held-out rows, refit it on all rows,
- * and describe the result as a complete artifact.
+ * and describe the result as a complete artifact, with the distribution of the rows it was fitted on.
  */
 public final class TrainingPipeline {
 
@@ -58,7 +59,8 @@ public final class TrainingPipeline {
 		ModelArtifact artifact = new ModelArtifact(fitted.format(), fitted.schemaVersion(), options.tag(),
 				Instant.now(this.clock).truncatedTo(ChronoUnit.SECONDS).toString(), fitted.labels(), fitted.threshold(),
 				fitted.preprocessing(), fitted.columns(), fitted.coefficients(), fitted.intercept(), evaluation,
-				provenance(data), trainerSettings(options, evaluation.crossValidation().folds()), libraries());
+				provenance(data), trainerSettings(options, evaluation.crossValidation().folds()), libraries(),
+				TrainingDistribution.of(data.rows(), TrainingDistribution.DEFAULT_NUMERIC_BINS));
 		return new TrainingResult(data, new HeartDiseaseModel(artifact), evaluated.crossValidation());
 	}
 

@@ -114,7 +114,7 @@ class TrainingPipelineTests {
 	private static ModelArtifact withTrainedAt(ModelArtifact a, String trainedAt) {
 		return new ModelArtifact(a.format(), a.schemaVersion(), a.tag(), trainedAt, a.labels(), a.threshold(),
 				a.preprocessing(), a.columns(), a.coefficients(), a.intercept(), a.evaluation(), a.dataset(), a.trainer(),
-				a.libraries());
+				a.libraries(), a.trainingDistribution());
 	}
 
 }

@@ -116,7 +116,7 @@ class ModelCardTemplateTests {
 				List.of(positive.split(",")), d.positives(), d.negatives(), d.missing());
 		ModelArtifact artifact = new ModelArtifact(a.format(), a.schemaVersion(), a.tag(), a.trainedAt(), a.labels(),
 				a.threshold(), a.preprocessing(), a.columns(), a.coefficients(), a.intercept(), a.evaluation(), data,
-				a.trainer(), a.libraries());
+				a.trainer(), a.libraries(), a.trainingDistribution());
 		return new TrainingResult(run.dataset(), new HeartDiseaseModel(artifact), run.crossValidation());
 	}
 
