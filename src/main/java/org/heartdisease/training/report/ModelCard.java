@@ -37,8 +37,9 @@ public final class ModelCard {
 	 * @param markdown the card, {@code heart-disease{tag}.md}
 	 * @param roc the ROC curve, {@code heart-disease{tag}-roc.svg}
 	 * @param calibration the calibration plot, {@code heart-disease{tag}-calibration.svg}
+	 * @param distributions the training distribution of each field, {@code heart-disease{tag}-distributions.svg}
 	 */
-	public record Files(String markdown, String roc, String calibration) {
+	public record Files(String markdown, String roc, String calibration, String distributions) {
 	}
 
 	private ModelCard() {
@@ -54,11 +55,16 @@ public final class ModelCard {
 		return "heart-disease" + tag + "-calibration.svg";
 	}
 
+	/** @return the training distributions' plot file name for an artifact tag */
+	static String distributionsName(String tag) {
+		return "heart-disease" + tag + "-distributions.svg";
+	}
+
 	/**
 	 * Writes the card and its plots beside the artifact, each atomically.
 	 * @param result the training run
 	 * @param card the Markdown file; the plots go beside it
-	 * @return the files written: the card, the ROC plot, the calibration plot
+	 * @return the files written: the card, the ROC plot, the calibration plot, the distributions' plot
 	 * @throws TrainingException if a file cannot be written
 	 */
 	public static List<Path> write(TrainingResult result, Path card) {
@@ -67,16 +73,18 @@ public final class ModelCard {
 		Path directory = card.toAbsolutePath().getParent();
 		Path roc = resolveSibling(card, rocName(tag));
 		Path calibration = resolveSibling(card, calibrationName(tag));
+		Path distributions = resolveSibling(card, distributionsName(tag));
 		try {
 			java.nio.file.Files.createDirectories(directory);
 			writeAtomically(roc, files.roc());
 			writeAtomically(calibration, files.calibration());
+			writeAtomically(distributions, files.distributions());
 			writeAtomically(card, files.markdown());
 		}
 		catch (IOException ex) {
 			throw new TrainingException("cannot write the model card " + card + ": " + ex, ex);
 		}
-		return List.of(card, roc, calibration);
+		return List.of(card, roc, calibration, distributions);
 	}
 
 	private static Path resolveSibling(Path card, String name) {
@@ -117,7 +125,8 @@ public final class ModelCard {
 				caption);
 		List<Curves.Bin> bins = Curves.calibration(probabilities, labels, CALIBRATION_BINS);
 		String calibration = ModelCardPlots.calibration(bins, caption);
-		return new Files(ModelCardMarkdown.render(result, pooledAuc, bins), roc, calibration);
+		return new Files(ModelCardMarkdown.render(result, pooledAuc, bins), roc, calibration,
+				ModelCardPlots.distributions(artifact.trainingDistribution()));
 	}
 
 	/** @return the ROC plot's AUC label */

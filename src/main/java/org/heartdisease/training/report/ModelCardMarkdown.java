@@ -88,6 +88,7 @@ final class ModelCardMarkdown {
 			.set("rocPlot.label", ModelCard.aucLabel(pooledAuc)).set("rocPlot.file", ModelCard.rocName(artifact.tag()))
 			.set("calibrationPlot.bins", ModelCard.CALIBRATION_BINS)
 			.set("calibrationPlot.file", ModelCard.calibrationName(artifact.tag()))
+			.set("distributionsPlot.file", ModelCard.distributionsName(artifact.tag()))
 			.set("calibrationPlot.rows", calibration(bins))
 			.set("coefficients.rows", coefficients(artifact))
 			.set("intercept", format("%+.4f", artifact.intercept()))

@@ -3,11 +3,14 @@ package org.heartdisease.training.report;
 import java.util.List;
 import java.util.Locale;
 
+import org.heartdisease.model.Field;
+import org.heartdisease.model.TrainingDistribution;
+
 import org.heartdisease.training.fit.Curves;
 
 /**
- * Draws the model card's two plots as SVG: the ROC curve and the calibration (reliability) diagram,
- * both on the unit square with its diagonal as the reference.
+ * Draws the model card's plots as SVG: the ROC curve and the calibration (reliability) diagram, both
+ * on the unit square with its diagonal as the reference, and the training distribution of each field.
  */
 final class ModelCardPlots {
 
@@ -131,6 +134,89 @@ final class ModelCardPlots {
 		svg.text(WIDTH / 2.0, HEIGHT - 8, "id=\"caption\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555555\"",
 				caption);
 		return svg;
+	}
+
+	/** The training distribution's small multiples: four panels a row. */
+	static final int PANEL_WIDTH = 200;
+
+	static final int PANEL_HEIGHT = 150;
+
+	private static final int PANELS_PER_ROW = 4;
+
+	/**
+	 * One small bar chart per field of the rows the model was fitted on: a numeric field's decile bins
+	 * (its range under the bars), a categorical field's codes (each under its bar), and its missing rows;
+	 * every panel scaled to its own tallest bar.
+	 * @param distribution the artifact's training distribution
+	 * @return the SVG document
+	 */
+	static String distributions(TrainingDistribution distribution) {
+		List<Field> fields = Field.all();
+		int rows = (fields.size() + PANELS_PER_ROW - 1) / PANELS_PER_ROW;
+		int width = PANELS_PER_ROW * PANEL_WIDTH;
+		int height = 40 + rows * PANEL_HEIGHT;
+		SvgWriter svg = new SvgWriter(width, height, "Training distribution of each field");
+		svg.text(width / 2.0, 24, "id=\"heading\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\"",
+				"Training distribution of each field (rows per bin)");
+		for (int i = 0; i < fields.size(); i++) {
+			Field field = fields.get(i);
+			TrainingDistribution.FieldDistribution one = distribution.fields().get(field.jsonName());
+			if (one == null) {
+				continue;
+			}
+			double left = (i % PANELS_PER_ROW) * PANEL_WIDTH + 15;
+			double top = 40 + (i / PANELS_PER_ROW) * PANEL_HEIGHT;
+			panel(svg, field, one, left, top);
+		}
+		return svg.finish();
+	}
+
+	/** @return a field's value as the data writes it: 29, not 29.00; 2.3 */
+	private static String value(double value) {
+		return (value == Math.rint(value)) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	private static void panel(SvgWriter svg, Field field, TrainingDistribution.FieldDistribution one, double left,
+			double top) {
+		boolean categorical = one.edges().isEmpty() && !one.categories().isEmpty();
+		List<String> names = new java.util.ArrayList<>();
+		List<Long> counts = new java.util.ArrayList<>();
+		if (categorical) {
+			one.categories().forEach((code, count) -> {
+				names.add(code);
+				counts.add(count);
+			});
+		}
+		else {
+			for (int bin = 0; bin < one.counts().size(); bin++) {
+				names.add("");
+				counts.add(one.counts().get(bin));
+			}
+		}
+		double chartWidth = PANEL_WIDTH - 30;
+		double chartHeight = PANEL_HEIGHT - 60;
+		double bottom = top + 22 + chartHeight;
+		long tallest = Math.max(1, counts.stream().mapToLong(Long::longValue).max().orElse(1));
+		svg.open("field-" + field.jsonName(), "");
+		svg.text(left, top + 14, "font-size=\"12\" font-weight=\"bold\"", field.jsonName());
+		double step = chartWidth / Math.max(1, counts.size());
+		for (int bar = 0; bar < counts.size(); bar++) {
+			double barHeight = chartHeight * counts.get(bar) / tallest;
+			svg.rect(left + bar * step + 1, bottom - barHeight, Math.max(1, step - 2), barHeight,
+					"fill=\"" + CURVE + "\"", (categorical ? field.jsonName() + " = " + names.get(bar) : "bin " + bar)
+							+ ": " + counts.get(bar) + " rows");
+			if (categorical) {
+				svg.text(left + bar * step + step / 2, bottom + 12, "text-anchor=\"middle\" font-size=\"10\"",
+						names.get(bar));
+			}
+		}
+		svg.line(left, bottom, left + chartWidth, bottom, "stroke=\"#000000\" stroke-width=\"1\"");
+		if (!categorical && one.min() != null) {
+			svg.text(left, bottom + 12, "font-size=\"10\"", value(one.min()));
+			svg.text(left + chartWidth, bottom + 12, "text-anchor=\"end\" font-size=\"10\"", value(one.max()));
+		}
+		svg.text(left, bottom + 26, "font-size=\"10\" fill=\"#555555\"", "missing: " + one.missing());
+		svg.close();
 	}
 
 }

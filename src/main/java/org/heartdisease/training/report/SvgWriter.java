@@ -74,6 +74,13 @@ final class SvgWriter {
 	}
 
 	/** Writes text; {@code attributes} is written as given (already escaped), the text is escaped. */
+	SvgWriter rect(double x, double y, double width, double height, String attributes, String tooltip) {
+		this.svg.append("<rect x=\"").append(number(x)).append("\" y=\"").append(number(y)).append("\" width=\"")
+			.append(number(width)).append("\" height=\"").append(number(height)).append("\" ").append(attributes)
+			.append("><title>").append(escape(tooltip)).append("</title></rect>\n");
+		return this;
+	}
+
 	SvgWriter text(double x, double y, String attributes, String text) {
 		this.svg.append("<text x=\"").append(number(x)).append("\" y=\"").append(number(y)).append('"')
 			.append(attributes.isEmpty() ? "" : " " + attributes).append('>').append(escape(text)).append("</text>\n");

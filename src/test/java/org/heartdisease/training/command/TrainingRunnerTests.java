@@ -59,7 +59,7 @@ class TrainingRunnerTests {
 			.contains("Missing values: ca 4, thal 2")
 			.contains("Model written to " + written)
 			.contains("Model card written to " + card + " (plots: heart-disease-test-roc.svg, "
-					+ "heart-disease-test-calibration.svg)")
+					+ "heart-disease-test-calibration.svg, heart-disease-test-distributions.svg)")
 			.contains("Next:", "--heart.model.location=file:" + written, "./mvnw -Pgcp package", "./mvnw -Paws package");
 		assertThat(output.getOut().indexOf("ROC AUC score")).isLessThan(output.getOut().indexOf("Data: "));
 		assertThat(output.getErr()).doesNotContain("error:")
@@ -68,6 +68,7 @@ class TrainingRunnerTests {
 		assertThat(card).content().startsWith("# Model card: heart-disease-test\n").contains("](heart-disease-test-roc.svg)");
 		assertThat(dir.resolve("heart-disease-test-roc.svg")).content().startsWith("<?xml");
 		assertThat(dir.resolve("heart-disease-test-calibration.svg")).content().startsWith("<?xml");
+		assertThat(dir.resolve("heart-disease-test-distributions.svg")).content().startsWith("<?xml");
 		assertThat(ModelArtifactJson.read(Files.newInputStream(written), written.toString()).artifact().tag())
 			.isEqualTo("-test");
 	}
@@ -88,7 +89,8 @@ class TrainingRunnerTests {
 		Path full = dir.resolve("full");
 		assertThat(runApplication("--train", "--dataset=" + data, "--output-dir=" + full, "--spring.main.banner-mode=off",
 				"--spring.main.log-startup-info=false")).isZero();
-		for (String file : new String[] { "heart-disease.md", "heart-disease-roc.svg", "heart-disease-calibration.svg" }) {
+		for (String file : new String[] { "heart-disease.md", "heart-disease-roc.svg", "heart-disease-calibration.svg",
+				"heart-disease-distributions.svg" }) {
 			assertThat(alone.resolve(file)).hasSameBinaryContentAs(full.resolve(file));
 		}
 		assertThat(withoutTime(alone.resolve("heart-disease.json"))).isEqualTo(withoutTime(full.resolve("heart-disease.json")));

@@ -28,27 +28,7 @@ class ModelCardRenderTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "model/heart-disease-roc.svg", "model/heart-disease-calibration.svg" })
 	void shouldRenderAsAVisiblePlotInABrowser(String svg, @TempDir Path dir) throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
-				+ "; install it with: apt-get update && apt-get install -y chromium");
-		Path plot = Path.of(svg).toAbsolutePath();
-		assertThat(plot).exists();
-		Path screenshot = dir.resolve("screenshot.png");
-		Path profile = Files.createDirectory(dir.resolve("profile"));
-		Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + profile, "--screenshot=" + screenshot, "--window-size=800,600",
-				plot.toUri().toString())
-			.redirectErrorStream(true)
-			.redirectOutput(dir.resolve("chromium.log").toFile())
-			.start();
-		try {
-			assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("Chromium finished within 60 s").isTrue();
-		}
-		finally {
-			chromium.destroyForcibly();
-		}
-		assertThat(screenshot).as(log(dir)).isNotEmptyFile();
-		BufferedImage image = ImageIO.read(screenshot.toFile());
+		BufferedImage image = screenshot(svg, dir, "800,600");
 		int nonWhite = 0;
 		int longestDarkColumn = 0;
 		for (int x = 0; x < image.getWidth(); x++) {
@@ -64,6 +44,50 @@ class ModelCardRenderTests {
 		assertThat(nonWhite).isBetween(3_000, image.getWidth() * image.getHeight() / 2);
 		// The y axis: a dark vertical line 380 pixels long.
 		assertThat(longestDarkColumn).isGreaterThanOrEqualTo(300);
+	}
+
+	@org.junit.jupiter.api.Test
+	void shouldRenderTheTrainingDistributionsAsBarsInABrowser(@TempDir Path dir) throws Exception {
+		BufferedImage image = screenshot("model/heart-disease-distributions.svg", dir, "800,640");
+		int bar = 0;
+		int nonWhite = 0;
+		for (int x = 0; x < image.getWidth(); x++) {
+			for (int y = 0; y < image.getHeight(); y++) {
+				int rgb = image.getRGB(x, y);
+				nonWhite += (brightness(rgb) < 250) ? 1 : 0;
+				// The bars' blue, #1f5fa8, give or take the renderer's blending.
+				bar += (Math.abs(((rgb >> 16) & 0xff) - 0x1f) < 24 && Math.abs(((rgb >> 8) & 0xff) - 0x5f) < 24
+						&& Math.abs((rgb & 0xff) - 0xa8) < 24) ? 1 : 0;
+			}
+		}
+		// Thirteen panels of bars: tens of thousands of blue pixels, and far from a filled page.
+		assertThat(bar).isGreaterThan(20_000);
+		assertThat(nonWhite).isLessThan(image.getWidth() * image.getHeight() / 2);
+	}
+
+	/** @return Chromium's screenshot of the committed plot, at that window size */
+	private static BufferedImage screenshot(String svg, Path dir, String windowSize) throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
+				+ "; install it with: apt-get update && apt-get install -y chromium");
+		Path plot = Path.of(svg).toAbsolutePath();
+		assertThat(plot).exists();
+		Path screenshot = dir.resolve("screenshot.png");
+		Path profile = Files.createDirectory(dir.resolve("profile"));
+		Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + profile, "--screenshot=" + screenshot, "--window-size=" + windowSize,
+				plot.toUri().toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("chromium.log").toFile())
+			.start();
+		try {
+			assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("Chromium finished within 60 s").isTrue();
+		}
+		finally {
+			chromium.destroyForcibly();
+		}
+		assertThat(screenshot).as(log(dir)).isNotEmptyFile();
+		return ImageIO.read(screenshot.toFile());
 	}
 
 	private static int brightness(int rgb) {

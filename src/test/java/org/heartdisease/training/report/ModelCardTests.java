@@ -97,14 +97,7 @@ class ModelCardTests {
 
 	/** Checks what every plot must have: a plain, self-contained SVG 1.1 with a white background and axes. */
 	static void assertPlainPlot(Document document) {
-		Element root = document.getDocumentElement();
-		assertThat(root.getLocalName()).isEqualTo("svg");
-		assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
-		assertThat(root.getAttribute("version")).isEqualTo("1.1");
-		assertThat(root.getAttribute("viewBox")).isEqualTo("0 0 500 500");
-		Element background = byId(document, "background");
-		assertThat(background.getLocalName()).isEqualTo("rect");
-		assertThat(background.getAttribute("fill")).isEqualTo("#ffffff");
+		assertSelfContained(document, "0 0 500 500");
 		assertThat(byId(document, "x-axis").getLocalName()).isEqualTo("line");
 		assertThat(byId(document, "y-axis").getLocalName()).isEqualTo("line");
 		assertThat(byId(document, "diagonal").getLocalName()).isEqualTo("line");
@@ -112,6 +105,18 @@ class ModelCardTests {
 		assertThat(byId(document, "tick-labels").getElementsByTagNameNS("*", "text").getLength()).isEqualTo(12);
 		assertThat(byId(document, "x-label").getTextContent()).isNotBlank();
 		assertThat(byId(document, "y-label").getTextContent()).isNotBlank();
+	}
+
+	/** Checks a plain SVG 1.1 of that view box, on white, that loads, runs and links to nothing. */
+	static void assertSelfContained(Document document, String viewBox) {
+		Element root = document.getDocumentElement();
+		assertThat(root.getLocalName()).isEqualTo("svg");
+		assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+		assertThat(root.getAttribute("version")).isEqualTo("1.1");
+		assertThat(root.getAttribute("viewBox")).isEqualTo(viewBox);
+		Element background = byId(document, "background");
+		assertThat(background.getLocalName()).isEqualTo("rect");
+		assertThat(background.getAttribute("fill")).isEqualTo("#ffffff");
 		assertThat(document.getElementsByTagNameNS("*", "script").getLength()).isZero();
 		assertThat(document.getElementsByTagNameNS("*", "image").getLength()).isZero();
 		assertThat(document.getElementsByTagNameNS("*", "style").getLength()).isZero();
@@ -161,6 +166,28 @@ class ModelCardTests {
 	}
 
 	@Test
+	void shouldDrawOnePanelPerFieldWithABarPerBinOrCode() throws Exception {
+		Document plot = parse(card.distributions());
+		assertSelfContained(plot, "0 0 800 640");
+		org.heartdisease.model.TrainingDistribution distribution = result.model().artifact().trainingDistribution();
+		for (org.heartdisease.model.Field field : org.heartdisease.model.Field.all()) {
+			Element panel = byId(plot, "field-" + field.jsonName());
+			org.heartdisease.model.TrainingDistribution.FieldDistribution one = distribution.fields().get(field.jsonName());
+			int bars = one.counts().isEmpty() ? one.categories().size() : one.counts().size();
+			org.w3c.dom.NodeList rects = panel.getElementsByTagName("rect");
+			assertThat(rects.getLength()).as(field.jsonName()).isEqualTo(bars);
+			long rows = 0;
+			for (int i = 0; i < rects.getLength(); i++) {
+				String tooltip = rects.item(i).getTextContent();
+				rows += Long.parseLong(tooltip.replaceAll(".*: (\\d+) rows$", "$1"));
+			}
+			// Every training row is in one bar, or counted missing under the panel.
+			assertThat(rows + one.missing()).as(field.jsonName()).isEqualTo(303);
+			assertThat(panel.getTextContent()).contains("missing: " + one.missing());
+		}
+	}
+
+	@Test
 	void shouldLeaveEmptyBinsOut() {
 		double[] p = { 0.05, 0.06, 0.95 };
 		boolean[] y = { false, true, true };
@@ -195,7 +222,7 @@ class ModelCardTests {
 					+ holdout.confusion().falsePositives() + " |")
 			.contains("| **actual heart-disease** | " + holdout.confusion().falseNegatives() + " | "
 					+ holdout.confusion().truePositives() + " |")
-			.contains("](heart-disease-roc.svg)", "](heart-disease-calibration.svg)")
+			.contains("](heart-disease-roc.svg)", "](heart-disease-calibration.svg)", "](heart-disease-distributions.svg)")
 			.contains("use the out-of-fold probabilities of all 303 rows, pooled")
 			.contains("odds ratio is per one standard deviation")
 			.doesNotContain(artifact.trainedAt());
@@ -218,6 +245,7 @@ class ModelCardTests {
 		assertThat(card.markdown()).isEqualTo(Files.readString(Path.of("model/heart-disease.md")));
 		assertThat(card.roc()).isEqualTo(Files.readString(Path.of("model/heart-disease-roc.svg")));
 		assertThat(card.calibration()).isEqualTo(Files.readString(Path.of("model/heart-disease-calibration.svg")));
+		assertThat(card.distributions()).isEqualTo(Files.readString(Path.of("model/heart-disease-distributions.svg")));
 	}
 
 	@Test
