@@ -2,6 +2,7 @@ package org.heartdisease.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ public record TrainingDistribution(int numericBins, Map<String, FieldDistributio
 	static final double EMPTY_SHARE = 1e-4;
 
 	public TrainingDistribution {
-		fields = new LinkedHashMap<>(fields);
+		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 	}
 
 	/**
@@ -47,7 +48,7 @@ public record TrainingDistribution(int numericBins, Map<String, FieldDistributio
 		public FieldDistribution {
 			edges = (edges != null) ? List.copyOf(edges) : List.of();
 			counts = (counts != null) ? List.copyOf(counts) : List.of();
-			categories = (categories != null) ? new TreeMap<>(categories) : new TreeMap<>();
+			categories = Collections.unmodifiableSortedMap((categories != null) ? new TreeMap<>(categories) : new TreeMap<>());
 		}
 
 		/**
