@@ -2,22 +2,22 @@ package org.heartdisease.gcp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.heartdisease.batch.StorageEvents;
 import org.heartdisease.batch.StoredFileJobs;
-import org.heartdisease.batch.StoredFileJobs.Outcome;
 
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * {@code gcpScore}: maps the event {@link GcpFunction#accept} receives onto the shared
- * {@link StoredFileJobs} and answers what became of each object as JSON (which the function logs):
- * a Cloud Storage object ({@code google.cloud.storage.object.v1.finalized}, its data an object
+ * {@link StoredFileJobs} and answers what became of each object in {@link StorageEvents}' JSON (which
+ * the function logs): a Cloud Storage object ({@code google.cloud.storage.object.v1.finalized}, its data an object
  * resource with {@code bucket} and {@code name}), or a Pub/Sub message from Cloud Scheduler whose data
  * is {@code {"sweep":"BUCKET"}}. Anything else gets a {@code 400} answer, not an exception: a retry
  * would not help. A failure of Cloud Storage itself is thrown, so the platform may retry the event.
@@ -28,53 +28,43 @@ class StorageEventFunction implements Function<String, String> {
 
 	private final ObjectProvider<StoredFileJobs> jobs;
 
-	private final ObjectMapper mapper;
+	private final StorageEvents events;
 
 	StorageEventFunction(ObjectProvider<StoredFileJobs> jobs, ObjectMapper mapper) {
 		this.jobs = jobs;
-		this.mapper = mapper;
+		this.events = new StorageEvents(mapper);
 	}
 
 	@Override
 	public String apply(String json) {
+		JsonNode event = this.events.read(json.getBytes(StandardCharsets.UTF_8));
+		byte[] answer;
 		try {
-			JsonNode event = read(json);
 			if (event.path("bucket").isTextual() && event.path("name").isTextual()) {
-				return answer(List.of(this.jobs.getObject().score(event.get("bucket").asText(), event.get("name").asText())));
+				answer = this.events.answer(List.of(this.jobs.getObject().score(event.get("bucket").asText(),
+						event.get("name").asText())));
 			}
-			JsonNode sweep = event.path("data").isTextual() ? read(decode(event.get("data").asText())) : event;
-			if (sweep.path("sweep").isTextual()) {
-				return answer(this.jobs.getObject().sweep(sweep.get("sweep").asText()));
+			else {
+				// Cloud Scheduler's sweep arrives as a Pub/Sub message, its request base64 in data.
+				String sweep = StorageEvents.sweepBucket(event.path("data").isTextual()
+						? this.events.read(decode(event.get("data").asText())) : event);
+				answer = (sweep != null) ? this.events.answer(this.jobs.getObject().sweep(sweep))
+						: this.events.refusal("a Cloud Storage object (bucket, name)");
 			}
-			return this.mapper.writeValueAsString(Map.of("status", 400, "detail",
-					"expected a Cloud Storage object (bucket, name) or a Pub/Sub message {\"sweep\":\"BUCKET\"}"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return new String(answer, StandardCharsets.UTF_8);
 	}
 
-	private JsonNode read(String json) {
+	private static byte[] decode(String base64) {
 		try {
-			JsonNode node = this.mapper.readTree(json);
-			return (node != null) ? node : this.mapper.createObjectNode();
-		}
-		catch (IOException ex) {
-			return this.mapper.createObjectNode(); // not JSON: refused like any other unknown event
-		}
-	}
-
-	private static String decode(String base64) {
-		try {
-			return new String(Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
+			return Base64.getDecoder().decode(base64);
 		}
 		catch (IllegalArgumentException ex) {
-			return "";
+			return new byte[0];
 		}
-	}
-
-	private String answer(List<Outcome> outcomes) throws IOException {
-		return this.mapper.writeValueAsString(Map.of("outcomes", outcomes));
 	}
 
 }
