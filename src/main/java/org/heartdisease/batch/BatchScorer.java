@@ -75,11 +75,8 @@ public final class BatchScorer {
 	 * @param maxBytes the largest file scored, in bytes
 	 */
 	public BatchScorer(Predictor predictor, PayloadReader jsonReader, HeartDiseaseModel model, long maxBytes) {
-		this.predictor = predictor;
-		this.jsonReader = jsonReader;
-		this.model = new Manifest.Model("heart-disease" + model.artifact().tag(), model.artifact().trainedAt(),
-				model.contentSha256());
-		this.maxBytes = maxBytes;
+		this(predictor, jsonReader, new Manifest.Model("heart-disease" + model.artifact().tag(),
+				model.artifact().trainedAt(), model.contentSha256()), maxBytes);
 	}
 
 	/** @return this scorer with another size limit */

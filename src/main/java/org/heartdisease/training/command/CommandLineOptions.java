@@ -3,6 +3,7 @@ package org.heartdisease.training.command;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -244,10 +245,15 @@ public final class CommandLineOptions {
 
 	/**
 	 * @return how a usage line names the jar: the one this runs from, relative to the working directory
-	 * where it lies below it, or else where the build puts it
+	 * where it lies below it, or else where the build puts it: {@code target/local/heart-disease-function-<version>.jar}
 	 */
 	public static String jar() {
-		return HelpRunner.jar();
+		Path running = TrainingRunner.runningJar();
+		if (running != null) {
+			return running.toString();
+		}
+		String version = CommandLineOptions.class.getPackage().getImplementationVersion();
+		return "target/local/heart-disease-function-" + ((version != null) ? version : "<version>") + ".jar";
 	}
 
 	/** @return the values of a list option, trimmed, rejecting empty ones */

@@ -45,7 +45,7 @@ class GateRunner extends CommandRunner {
 	/** @return the usage text of the gate's options, from {@link GateOptions} */
 	static String usage() {
 		StringBuilder usage = new StringBuilder(
-				"\nUsage: java -jar " + HelpRunner.jar() + " --gate --candidate=PATH --published=PATH|none [options]\n\n");
+				"\nUsage: java -jar " + CommandLineOptions.jar() + " --gate --candidate=PATH --published=PATH|none [options]\n\n");
 		CommandLineOptions.line(usage, "gate", "compare a candidate artifact with the published one (instead of "
 				+ "serving); exit 0 if it may replace it, 1 if not");
 		usage.append(CommandLineOptions.usage(GateOptions.class));

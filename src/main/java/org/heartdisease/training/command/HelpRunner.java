@@ -1,7 +1,5 @@
 package org.heartdisease.training.command;
 
-import java.nio.file.Path;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,7 +18,7 @@ class HelpRunner implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		System.out.print(trainingUsage(jar()));
+		System.out.print(trainingUsage(CommandLineOptions.jar()));
 		System.out.print(GateRunner.usage());
 		System.out.print(ScoringOptions.usage());
 		System.out.flush();
@@ -37,19 +35,6 @@ class HelpRunner implements ApplicationRunner {
 		usage.append(CommandLineOptions.usage(TrainingOptions.class));
 		usage.append("\nOptions whose name contains a dot are Spring properties and passed through.\n");
 		return usage.toString();
-	}
-
-	/**
-	 * @return the jar this runs from, relative to the working directory where it lies below it, or
-	 * else where the build puts it: {@code target/local/heart-disease-function-<version>.jar}
-	 */
-	static String jar() {
-		Path running = TrainingRunner.runningJar();
-		if (running != null) {
-			return running.toString();
-		}
-		String version = HelpRunner.class.getPackage().getImplementationVersion();
-		return "target/local/heart-disease-function-" + ((version != null) ? version : "<version>") + ".jar";
 	}
 
 }
