@@ -3,6 +3,7 @@ package org.heartdisease.api;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.heartdisease.monitoring.AnswerMonitor;
 import org.heartdisease.prediction.ConditionalOnServing;
 import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
@@ -35,10 +36,10 @@ class ApiConfiguration {
 
 	@Bean
 	PredictionExchange predictionExchange(Predictor predict, Supplier<ModelDescription> describe, RequestLimits limits,
-			ObjectMapper objectMapper) {
+			ObjectMapper objectMapper, AnswerMonitor answerMonitor) {
 		// The reader validates every payload with predict's validator; predict need not do it again.
 		return new PredictionExchange(predict::diagnose, describe, new PayloadReader(predict.validator(), limits), limits,
-				objectMapper);
+				objectMapper, answerMonitor);
 	}
 
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.heartdisease.monitoring.AnswerMonitor;
+import org.heartdisease.monitoring.Recording;
 import org.heartdisease.prediction.Diagnosis;
 import org.heartdisease.prediction.InvalidPayloadException;
 import org.heartdisease.prediction.ModelDescription;
@@ -28,7 +30,8 @@ import org.springframework.util.MimeTypeUtils;
  * type, declared length, body), an {@link Answer} out (status, content type, headers, body). It owns
  * every rule of the API: routing, {@code 404}/{@code 405}/{@code 415}/{@code 413}, single and batch
  * payloads, limits, problem bodies, and the one catch-all of the code base. A surface only maps its
- * transport onto a {@code Call} and the {@code Answer} back.
+ * transport onto a {@code Call} and the {@code Answer} back. Every answer is recorded here, with the
+ * {@link AnswerMonitor}: each diagnosis, or the problem a request got.
  *
  * <p>Routes, matched on the exact path (no decoding, no trailing slash, no case folding, so that no
  * other spelling of a path can reach the model):
@@ -75,6 +78,8 @@ public final class PredictionExchange {
 
 	private final Supplier<byte[]> apiDocument;
 
+	private final AnswerMonitor monitor;
+
 	/**
 	 * @param predict the {@code predict} function
 	 * @param describe the {@code describe} function
@@ -82,21 +87,24 @@ public final class PredictionExchange {
 	 * @param limits the request limits
 	 * @param mapper the application's one mapper, which writes the model's description (diagnoses and
 	 * problems, the answers of every request, are written by {@link AnswerWriter})
+	 * @param monitor what records every answer
 	 */
 	public PredictionExchange(Function<Payload, Diagnosis> predict, Supplier<ModelDescription> describe,
-			PayloadReader reader, RequestLimits limits, ObjectMapper mapper) {
-		this(predict, describe, reader, limits, mapper, ApiDocument::bytes);
+			PayloadReader reader, RequestLimits limits, ObjectMapper mapper, AnswerMonitor monitor) {
+		this(predict, describe, reader, limits, mapper, ApiDocument::bytes, monitor);
 	}
 
 	/** As above, with the OpenAPI description's bytes, {@code null} for none. */
 	PredictionExchange(Function<Payload, Diagnosis> predict, Supplier<ModelDescription> describe,
-			PayloadReader reader, RequestLimits limits, ObjectMapper mapper, Supplier<byte[]> apiDocument) {
+			PayloadReader reader, RequestLimits limits, ObjectMapper mapper, Supplier<byte[]> apiDocument,
+			AnswerMonitor monitor) {
 		this.predict = predict;
 		this.describe = describe;
 		this.reader = reader;
 		this.limits = limits;
 		this.mapper = mapper;
 		this.apiDocument = apiDocument;
+		this.monitor = monitor;
 	}
 
 	/** Read on the first request for it, not at a cold start. */
@@ -134,18 +142,23 @@ public final class PredictionExchange {
 	 * @return the answer
 	 */
 	public Answer answer(Call call) {
+		Recording recording = this.monitor.start();
 		Answer answer;
 		try {
-			answer = route(call);
+			answer = route(call, recording);
 		}
 		catch (RuntimeException ex) {
 			logger.error("The request could not be answered", ex);
 			answer = problem(Problem.of(500, "The request could not be answered; the server log has the details."));
 		}
+		if (answer.status() >= 400) {
+			recording.rejected(answer.status());
+		}
+		this.monitor.finish(recording);
 		return "HEAD".equals(call.method()) ? answer.withoutBody() : answer;
 	}
 
-	private Answer route(Call call) {
+	private Answer route(Call call, Recording recording) {
 		Route route = ROUTES.get(call.path());
 		if (route == null) {
 			return problem(Problem.of(404, "There is nothing at " + Problem.echoed(String.valueOf(call.path()))
@@ -165,12 +178,12 @@ public final class PredictionExchange {
 							+ " is written to the class path when Maven builds the project."));
 		}
 		if (route == PREDICT && method.equals("POST")) {
-			return predict(call);
+			return predict(call, recording);
 		}
 		return problem(Problem.of(405, route.hint()), Map.of("Allow", route.allow()));
 	}
 
-	private Answer predict(Call call) {
+	private Answer predict(Call call, Recording recording) {
 		try {
 			// Type and length are judged before the body is read: neither a 415 nor a 413 needs it.
 			requireJson(call.contentType());
@@ -181,6 +194,10 @@ public final class PredictionExchange {
 			List<Diagnosis> diagnoses = new ArrayList<>(request.payloads().size());
 			for (Payload payload : request.payloads()) {
 				diagnoses.add(this.predict.apply(payload));
+			}
+			// Counted once every payload is answered, so that a call that fails part way counts one error.
+			for (int i = 0; i < diagnoses.size(); i++) {
+				recording.diagnosed(request.payloads().get(i), diagnoses.get(i).diagnosis());
 			}
 			return new Answer(200, JSON, Map.of(),
 					request.batch() ? AnswerWriter.diagnoses(diagnoses) : AnswerWriter.diagnosis(diagnoses.get(0)));

@@ -29,6 +29,8 @@ import org.heartdisease.api.PayloadReader;
 import org.heartdisease.api.RejectedRequestException;
 import org.heartdisease.model.Field;
 import org.heartdisease.model.HeartDiseaseModel;
+import org.heartdisease.monitoring.AnswerMonitor;
+import org.heartdisease.monitoring.Recording;
 import org.heartdisease.prediction.FieldError;
 import org.heartdisease.prediction.Payload;
 import org.heartdisease.prediction.Predictor;
@@ -68,27 +70,33 @@ public final class BatchScorer {
 
 	private final long maxBytes;
 
+	private final AnswerMonitor monitor;
+
 	/**
 	 * @param predictor the {@code predict} bean
 	 * @param jsonReader the HTTP surfaces' payload reader, for JSON Lines
 	 * @param model the served model, named in every manifest
 	 * @param maxBytes the largest file scored, in bytes
+	 * @param monitor what records every row's answer, {@value #PROGRESS_EVERY} rows at a time
 	 */
-	public BatchScorer(Predictor predictor, PayloadReader jsonReader, HeartDiseaseModel model, long maxBytes) {
+	public BatchScorer(Predictor predictor, PayloadReader jsonReader, HeartDiseaseModel model, long maxBytes,
+			AnswerMonitor monitor) {
 		this(predictor, jsonReader, new Manifest.Model("heart-disease" + model.artifact().tag(),
-				model.artifact().trainedAt(), model.contentSha256()), maxBytes);
+				model.artifact().trainedAt(), model.contentSha256()), maxBytes, monitor);
 	}
 
 	/** @return this scorer with another size limit */
 	public BatchScorer limitedTo(long maxBytes) {
-		return new BatchScorer(this.predictor, this.jsonReader, this.model, maxBytes);
+		return new BatchScorer(this.predictor, this.jsonReader, this.model, maxBytes, this.monitor);
 	}
 
-	private BatchScorer(Predictor predictor, PayloadReader jsonReader, Manifest.Model model, long maxBytes) {
+	private BatchScorer(Predictor predictor, PayloadReader jsonReader, Manifest.Model model, long maxBytes,
+			AnswerMonitor monitor) {
 		this.predictor = predictor;
 		this.jsonReader = jsonReader;
 		this.model = model;
 		this.maxBytes = maxBytes;
+		this.monitor = monitor;
 	}
 
 	/** @return the largest file scored, in bytes */
@@ -139,12 +147,18 @@ public final class BatchScorer {
 				layout = sniff(reader, name);
 			}
 			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-			Counts counts = new Counts(input, progress);
-			if (layout == BatchFormat.JSONL) {
-				scoreJsonLines(reader, name, writer, counts);
+			Counts counts = new Counts(input, progress, this.monitor);
+			try {
+				if (layout == BatchFormat.JSONL) {
+					scoreJsonLines(reader, name, writer, counts);
+				}
+				else {
+					scoreCsv(reader, name, layout, writer, counts);
+				}
 			}
-			else {
-				scoreCsv(reader, name, layout, writer, counts);
+			finally {
+				// The rows answered before a file turned out unreadable were answered all the same.
+				counts.record();
 			}
 			writer.flush();
 			progress.update(counts.read, input.bytesRead());
@@ -272,7 +286,7 @@ public final class BatchScorer {
 	private Row row(String[] cells, Columns columns) {
 		if (cells.length != columns.width) {
 			String what = columns.header ? "the header has " + columns.width : "the UCI layout has 13 or 14";
-			return new Row(null, List.of(FieldError.of(null, "has " + cells.length + " columns; " + what)));
+			return new Row(null, null, List.of(FieldError.of(null, "has " + cells.length + " columns; " + what)));
 		}
 		Double[] values = new Double[Field.all().size()];
 		Map<String, FieldError> typeErrors = null;
@@ -294,7 +308,7 @@ public final class BatchScorer {
 		Payload payload = Payload.of(values);
 		List<FieldError> valueErrors = this.predictor.validator().validate(payload);
 		if (typeErrors == null && valueErrors.isEmpty()) {
-			return new Row(this.predictor.score(payload), null);
+			return new Row(payload, this.predictor.score(payload), null);
 		}
 		Map<String, FieldError> byField = new HashMap<>();
 		valueErrors.forEach((error) -> byField.put(error.field(), error));
@@ -308,7 +322,7 @@ public final class BatchScorer {
 				errors.add(error);
 			}
 		}
-		return new Row(null, errors);
+		return new Row(null, null, errors);
 	}
 
 	/**
@@ -367,18 +381,19 @@ public final class BatchScorer {
 			Row row;
 			boolean carried = false;
 			if (!object.startsWith("{")) {
-				row = new Row(null, List.of(FieldError.of(null, "is not a JSON object; each line must be one payload")));
+				row = new Row(null, null,
+						List.of(FieldError.of(null, "is not a JSON object; each line must be one payload")));
 			}
 			else {
 				try {
-					row = new Row(this.predictor.score(
-							this.jsonReader.read(object.getBytes(StandardCharsets.UTF_8)).payloads().get(0)), null);
+					Payload payload = this.jsonReader.read(object.getBytes(StandardCharsets.UTF_8)).payloads().get(0);
+					row = new Row(payload, this.predictor.score(payload), null);
 					carried = true;
 				}
 				catch (RejectedRequestException ex) {
 					List<FieldError> errors = ex.problem().errors();
 					carried = !errors.isEmpty(); // field errors: the object itself is well-formed JSON
-					row = new Row(null, carried ? errors : List.of(FieldError.of(null, ex.problem().detail())));
+					row = new Row(null, null, carried ? errors : List.of(FieldError.of(null, ex.problem().detail())));
 				}
 			}
 			out.setLength(0);
@@ -442,8 +457,8 @@ public final class BatchScorer {
 
 	}
 
-	/** One scored row: a diagnosis, or the errors that refused it. */
-	private record Row(Predictor.Score diagnosis, List<FieldError> errors) {
+	/** One scored row: its payload and diagnosis, or the errors that refused it. */
+	private record Row(Payload payload, Predictor.Score diagnosis, List<FieldError> errors) {
 	}
 
 	/** The manifest's counts, and the progress reports. */
@@ -453,6 +468,10 @@ public final class BatchScorer {
 
 		private final Progress progress;
 
+		private final AnswerMonitor monitor;
+
+		private Recording recording;
+
 		long read;
 
 		long scored;
@@ -461,18 +480,22 @@ public final class BatchScorer {
 
 		final Map<String, Long> rejectedBy = new TreeMap<>();
 
-		Counts(StrictInput input, Progress progress) {
+		Counts(StrictInput input, Progress progress, AnswerMonitor monitor) {
 			this.input = input;
 			this.progress = progress;
+			this.monitor = monitor;
+			this.recording = monitor.startUntimed();
 		}
 
 		void add(Row row) {
 			this.read++;
 			if (row.diagnosis != null) {
 				this.scored++;
+				this.recording.diagnosed(row.payload, row.diagnosis.diagnosis());
 			}
 			else {
 				this.rejected++;
+				this.recording.rejected(400);
 				for (FieldError error : row.errors) {
 					String kind = (error.field() == null) ? "row"
 							: Field.byJsonName(error.field()).isPresent() ? error.field() : "unknown-field";
@@ -481,7 +504,14 @@ public final class BatchScorer {
 			}
 			if (this.read % PROGRESS_EVERY == 0) {
 				this.progress.update(this.read, this.input.bytesRead());
+				record();
 			}
+		}
+
+		/** Hands the rows counted since the last call to the monitor, so that a long file shows as it goes. */
+		void record() {
+			this.monitor.finish(this.recording);
+			this.recording = this.monitor.startUntimed();
 		}
 
 	}

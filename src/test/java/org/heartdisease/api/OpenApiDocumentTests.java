@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.heartdisease.FuzzPayloads;
 import org.heartdisease.ReferenceExchange;
-import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
+import org.heartdisease.SurfaceCases;
+import org.heartdisease.monitoring.AnswerMonitor;
 import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,7 @@ class OpenApiDocumentTests {
 		RequestLimits limits = new RequestLimits(262144, 1000);
 		ModelDescription description = ModelDescription.of(FuzzPayloads.committedModel());
 		PredictionExchange exchange = new PredictionExchange(predict, () -> description,
-				new PayloadReader(predict.validator(), limits), limits, mapper, () -> null);
+				new PayloadReader(predict.validator(), limits), limits, mapper, () -> null, AnswerMonitor.off());
 		PredictionExchange.Answer answer = exchange.answer(new PredictionExchange.Call("GET", "/v3/api-docs", null, 0, null));
 		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.contentType()).isEqualTo(Problem.MEDIA_TYPE);

@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.heartdisease.FuzzPayloads;
+import org.heartdisease.monitoring.AnswerMonitor;
 import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 
@@ -79,7 +80,7 @@ class PredictionExchangePropertiesTests {
 		Predictor predict = new Predictor(FuzzPayloads.committedModel());
 		RequestLimits limits = new RequestLimits(262144, 1000);
 		return new PredictionExchange(predict, () -> ModelDescription.of(FuzzPayloads.committedModel()),
-				new PayloadReader(predict.validator(), limits), limits, mapper);
+				new PayloadReader(predict.validator(), limits), limits, mapper, AnswerMonitor.off());
 	}
 
 }

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.heartdisease.FuzzPayloads;
 import org.heartdisease.ReferenceExchange;
-import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
+import org.heartdisease.SurfaceCases;
+import org.heartdisease.monitoring.AnswerMonitor;
 import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class PredictionExchangeTests {
 		};
 		PredictionExchange exchange = new PredictionExchange((payload) -> {
 			throw new IllegalStateException("secret internals");
-		}, failing, new PayloadReader(predict.validator(), limits), limits, mapper);
+		}, failing, new PayloadReader(predict.validator(), limits), limits, mapper, AnswerMonitor.off());
 		for (PredictionExchange.Call call : List.of(call("GET", "/model", null, 0),
 				PredictionExchange.Call.payload(SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8)))) {
 			PredictionExchange.Answer answer = exchange.answer(call);

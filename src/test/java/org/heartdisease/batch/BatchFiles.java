@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.heartdisease.api.PayloadReader;
 import org.heartdisease.api.RequestLimits;
 import org.heartdisease.model.HeartDiseaseModel;
+import org.heartdisease.monitoring.AnswerMonitor;
 import org.heartdisease.model.ModelArtifactJson;
 import org.heartdisease.prediction.Predictor;
 
@@ -67,7 +68,7 @@ public final class BatchFiles {
 			HeartDiseaseModel model = ModelArtifactJson.read(in, "model/heart-disease.json");
 			Predictor predictor = new Predictor(model);
 			return new BatchScorer(predictor, new PayloadReader(predictor.validator(), new RequestLimits(262144, 1000), true),
-					model, maxBytes);
+					model, maxBytes, AnswerMonitor.off());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -20,6 +20,7 @@ import org.heartdisease.SurfaceCases;
 import org.heartdisease.api.PayloadReader;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.RequestLimits;
+import org.heartdisease.monitoring.AnswerMonitor;
 import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
 import org.junit.jupiter.api.AfterAll;
@@ -158,7 +159,7 @@ class GcpFunctionTests {
 			return new PredictionExchange((payload) -> {
 				throw new IllegalStateException("secret internals");
 			}, () -> ModelDescription.of(FuzzPayloads.committedModel()), new PayloadReader(predict.validator(), limits),
-					limits, objectMapper);
+					limits, objectMapper, AnswerMonitor.off());
 		}
 
 	}
