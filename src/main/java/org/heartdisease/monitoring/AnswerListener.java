@@ -12,4 +12,12 @@ public interface AnswerListener {
 	 */
 	void recorded(Recording recording);
 
+	/**
+	 * @return whether it needs each answer's own outcome and bins ({@link Recording#outcomeOf}), as a
+	 * listener that writes one log entry per answer does; they cost a little more to keep
+	 */
+	default boolean perAnswer() {
+		return false;
+	}
+
 }

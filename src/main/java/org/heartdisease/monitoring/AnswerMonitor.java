@@ -25,11 +25,14 @@ public final class AnswerMonitor {
 
 	private final boolean enabled;
 
+	private final boolean detailed;
+
 	private AnswerMonitor(FieldBins bins, String positiveLabel, List<AnswerListener> listeners, boolean enabled) {
 		this.bins = bins;
 		this.positiveLabel = positiveLabel;
 		this.listeners = listeners.toArray(AnswerListener[]::new);
 		this.enabled = enabled;
+		this.detailed = listeners.stream().anyMatch(AnswerListener::perAnswer);
 	}
 
 	/**
@@ -57,7 +60,7 @@ public final class AnswerMonitor {
 		if (!this.enabled) {
 			return Recording.NONE;
 		}
-		return new Recording(this.bins, this.positiveLabel, true, System.nanoTime());
+		return new Recording(this.bins, this.positiveLabel, true, this.detailed, System.nanoTime());
 	}
 
 	/** @return a recording of answers whose duration is no answer's latency (a chunk of a file's rows) */
@@ -65,7 +68,7 @@ public final class AnswerMonitor {
 		if (!this.enabled) {
 			return Recording.NONE;
 		}
-		return new Recording(this.bins, this.positiveLabel, false, 0);
+		return new Recording(this.bins, this.positiveLabel, false, this.detailed, 0);
 	}
 
 	/**

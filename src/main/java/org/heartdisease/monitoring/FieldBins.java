@@ -9,7 +9,6 @@ import java.util.Map;
 import org.heartdisease.model.Field;
 import org.heartdisease.model.TrainingDistribution;
 import org.heartdisease.model.TrainingDistribution.FieldDistribution;
-import org.heartdisease.prediction.Payload;
 
 /**
  * The training distribution's bins of every field laid end to end as numbered slots, so that one answer
@@ -84,23 +83,6 @@ public final class FieldBins {
 	 */
 	public int slotOf(Field field, Double value) {
 		return this.fields[field.ordinal()].slotOf(value);
-	}
-
-	/**
-	 * @param payload a served payload
-	 * @param counts counts per slot, one added for each of its fields
-	 * @return how many of its fields are missing
-	 */
-	int count(Payload payload, int[] counts) {
-		int missing = 0;
-		for (Field field : Field.all()) {
-			Double value = payload.get(field);
-			if (value == null) {
-				missing++;
-			}
-			counts[slotOf(field, value)]++;
-		}
-		return missing;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.heartdisease.monitoring;
 
+import java.util.Arrays;
+
 import org.heartdisease.model.Field;
 import org.heartdisease.prediction.Payload;
 
@@ -12,7 +14,9 @@ import org.heartdisease.prediction.Payload;
 public final class Recording {
 
 	/** What a monitor that records nothing hands out: it counts nothing, so one serves every thread. */
-	static final Recording NONE = new Recording(null, null, false, 0);
+	static final Recording NONE = new Recording(null, null, false, false, 0);
+
+	private static final int FIELDS = Field.all().size();
 
 	private final FieldBins bins;
 
@@ -26,18 +30,33 @@ public final class Recording {
 
 	private final int[] slots;
 
-	private final int[] imputed = new int[Field.all().size() + 1];
+	private final int[] imputed = new int[FIELDS + 1];
+
+	private final boolean detailed;
+
+	// When detailed: each answer's outcome ordinal, imputed fields and slot per field (-1 for none).
+	private byte[] answerOutcomes;
+
+	private byte[] answerImputed;
+
+	private int[] answerSlots;
 
 	private int answers;
 
 	private long nanos = -1;
 
-	Recording(FieldBins bins, String positiveLabel, boolean timed, long started) {
+	Recording(FieldBins bins, String positiveLabel, boolean timed, boolean detailed, long started) {
 		this.bins = bins;
 		this.positiveLabel = positiveLabel;
 		this.timed = timed;
+		this.detailed = detailed;
 		this.started = started;
 		this.slots = (bins != null) ? new int[bins.size()] : new int[0];
+		if (detailed) {
+			this.answerOutcomes = new byte[1];
+			this.answerImputed = new byte[1];
+			this.answerSlots = new int[FIELDS];
+		}
 	}
 
 	/**
@@ -49,17 +68,31 @@ public final class Recording {
 		if (this == NONE) {
 			return;
 		}
-		int missing;
-		if (this.bins != null) {
-			missing = this.bins.count(payload, this.slots);
+		int missing = 0;
+		int at = this.answers * FIELDS;
+		if (this.detailed) {
+			grow();
 		}
-		else {
-			missing = 0;
-			for (Field field : Field.all()) {
-				missing += (payload.get(field) == null) ? 1 : 0;
+		for (Field field : Field.all()) {
+			Double value = payload.get(field);
+			if (value == null) {
+				missing++;
+			}
+			if (this.bins != null) {
+				int slot = this.bins.slotOf(field, value);
+				this.slots[slot]++;
+				if (this.detailed) {
+					this.answerSlots[at + field.ordinal()] = slot;
+				}
+			}
+			else if (this.detailed) {
+				this.answerSlots[at + field.ordinal()] = -1;
 			}
 		}
 		this.imputed[missing]++;
+		if (this.detailed) {
+			this.answerImputed[this.answers] = (byte) missing;
+		}
 		add(Outcome.ofDiagnosis(this.positiveLabel.equals(diagnosis)));
 	}
 
@@ -71,12 +104,30 @@ public final class Recording {
 		if (this == NONE) {
 			return;
 		}
+		if (this.detailed) {
+			grow();
+			Arrays.fill(this.answerSlots, this.answers * FIELDS, (this.answers + 1) * FIELDS, -1);
+			this.answerImputed[this.answers] = 0;
+		}
 		add(Outcome.ofStatus(status));
 	}
 
 	private void add(Outcome outcome) {
 		this.outcomes[outcome.ordinal()]++;
+		if (this.detailed) {
+			this.answerOutcomes[this.answers] = (byte) outcome.ordinal();
+		}
 		this.answers++;
+	}
+
+	// Room for one more answer's details.
+	private void grow() {
+		if (this.answers == this.answerOutcomes.length) {
+			int size = this.answers * 2;
+			this.answerOutcomes = Arrays.copyOf(this.answerOutcomes, size);
+			this.answerImputed = Arrays.copyOf(this.answerImputed, size);
+			this.answerSlots = Arrays.copyOf(this.answerSlots, size * FIELDS);
+		}
 	}
 
 	void finish(long now) {
@@ -125,6 +176,32 @@ public final class Recording {
 	/** @return how many of its values fell in a slot of {@link #bins()} */
 	public int slot(int slot) {
 		return this.slots[slot];
+	}
+
+	/** @return whether each answer's own outcome and slots are kept, for a listener that writes one entry each */
+	public boolean detailed() {
+		return this.detailed;
+	}
+
+	/**
+	 * @param answer an answer's index, below {@link #answers()}; only when {@link #detailed()}
+	 * @return its outcome
+	 */
+	public Outcome outcomeOf(int answer) {
+		return Outcome.all()[this.answerOutcomes[answer]];
+	}
+
+	/** @return how many fields this answer had imputed; only when {@link #detailed()} */
+	public int imputedOf(int answer) {
+		return this.answerImputed[answer];
+	}
+
+	/**
+	 * @return the slot of {@link #bins()} this answer's value of the field fell in, {@code -1} for a
+	 * refused request or when drift is off; only when {@link #detailed()}
+	 */
+	public int slotOf(int answer, Field field) {
+		return this.answerSlots[answer * FIELDS + field.ordinal()];
 	}
 
 }
