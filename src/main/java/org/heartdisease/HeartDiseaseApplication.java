@@ -19,14 +19,15 @@ import org.heartdisease.training.command.TrainingCommand;
 /**
  * Serves the heart-disease model as a Spring Cloud Function, or trains it when started with
  * {@code --train} (see {@code training.command.TrainingRunner}), compares two models with {@code --gate}
- * (see {@code training.command.GateRunner}), or scores a file with {@code --score} (see
- * {@code batch.command.ScoringRunner}).
+ * (see {@code training.command.GateRunner}), scores a file with {@code --score} (see
+ * {@code batch.command.ScoringRunner}), or compares what was served with the training data with
+ * {@code --drift} (see {@code monitoring.command.DriftRunner}).
  */
 @SpringBootApplication
 public class HeartDiseaseApplication {
 
 	/** The one-shot commands, as typed. */
-	static final List<String> COMMANDS = List.of("--train", "--gate", "--score", "--help");
+	static final List<String> COMMANDS = List.of("--train", "--gate", "--score", "--drift", "--help");
 
 	public static void main(String[] args) {
 		String mistyped = mistypedCommand(args);
@@ -87,7 +88,8 @@ public class HeartDiseaseApplication {
 		if (isCommand(args, "--train")) {
 			return TrainingCommand.class;
 		}
-		return isCommand(args, "--score") ? ScoringCommand.class : HeartDiseaseApplication.class;
+		return (isCommand(args, "--score") || isCommand(args, "--drift")) ? ScoringCommand.class
+				: HeartDiseaseApplication.class;
 	}
 
 	/**

@@ -117,7 +117,7 @@ class LocalJarIT {
 		assertThat(typo.waitFor(60, TimeUnit.SECONDS)).as("exits rather than serving").isTrue();
 		String output = new String(typo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(typo.exitValue()).as(output).isEqualTo(2);
-		assertThat(output).contains("error: unknown command --trian; the commands are --train, --gate, --score, --help")
+		assertThat(output).contains("error: unknown command --trian; the commands are --train, --gate, --score, --drift, --help")
 			.doesNotContain("Tomcat");
 	}
 

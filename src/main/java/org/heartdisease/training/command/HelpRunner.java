@@ -6,10 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import org.heartdisease.batch.command.ScoringOptions;
+import org.heartdisease.monitoring.command.DriftOptions;
 
 /**
  * Prints the usage of every training, quality-gate and scoring option when the application is started with
- * {@code --help}: generated from {@link TrainingOptions}, {@link GateOptions} and {@link ScoringOptions}, the records the
+ * {@code --help}: generated from {@link TrainingOptions}, {@link GateOptions}, {@link ScoringOptions} and {@link DriftOptions}, the records the
  * options are bound into, so it names, defaults and explains exactly what is bound.
  */
 @Component
@@ -21,6 +22,7 @@ class HelpRunner implements ApplicationRunner {
 		System.out.print(trainingUsage(CommandLineOptions.jar()));
 		System.out.print(GateRunner.usage());
 		System.out.print(ScoringOptions.usage());
+		System.out.print(DriftOptions.usage());
 		System.out.flush();
 	}
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  * and the output has no scripts, fonts or external resources, so it renders in any browser and on
  * GitHub.
  */
-final class SvgWriter {
+public final class SvgWriter {
 
 	private final StringBuilder svg = new StringBuilder();
 
@@ -18,7 +18,7 @@ final class SvgWriter {
 	 * @param height the height in user units, also the viewBox's
 	 * @param title the document's title, read by screen readers and shown as a tooltip
 	 */
-	SvgWriter(int width, int height, String title) {
+	public SvgWriter(int width, int height, String title) {
 		this.svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
 			.append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
@@ -38,18 +38,18 @@ final class SvgWriter {
 	}
 
 	/** Opens a group; {@code attributes} is written as given (already escaped). */
-	SvgWriter open(String id, String attributes) {
+	public SvgWriter open(String id, String attributes) {
 		this.svg.append("<g id=\"").append(id).append('"').append(attributes.isEmpty() ? "" : " " + attributes)
 			.append(">\n");
 		return this;
 	}
 
-	SvgWriter close() {
+	public SvgWriter close() {
 		this.svg.append("</g>\n");
 		return this;
 	}
 
-	SvgWriter line(double x1, double y1, double x2, double y2, String attributes) {
+	public SvgWriter line(double x1, double y1, double x2, double y2, String attributes) {
 		this.svg.append("<line x1=\"").append(number(x1)).append("\" y1=\"").append(number(y1)).append("\" x2=\"")
 			.append(number(x2)).append("\" y2=\"").append(number(y2)).append('"')
 			.append(attributes.isEmpty() ? "" : " " + attributes).append("/>\n");
@@ -57,7 +57,7 @@ final class SvgWriter {
 	}
 
 	/** @param points x and y coordinates, alternately */
-	SvgWriter polyline(String id, double[] points, String attributes) {
+	public SvgWriter polyline(String id, double[] points, String attributes) {
 		this.svg.append("<polyline id=\"").append(id).append("\" points=\"");
 		for (int i = 0; i < points.length; i += 2) {
 			this.svg.append((i == 0) ? "" : " ").append(number(points[i])).append(',').append(number(points[i + 1]));
@@ -66,7 +66,7 @@ final class SvgWriter {
 		return this;
 	}
 
-	SvgWriter circle(double cx, double cy, double r, String attributes, String tooltip) {
+	public SvgWriter circle(double cx, double cy, double r, String attributes, String tooltip) {
 		this.svg.append("<circle cx=\"").append(number(cx)).append("\" cy=\"").append(number(cy)).append("\" r=\"")
 			.append(number(r)).append("\" ").append(attributes).append("><title>").append(escape(tooltip))
 			.append("</title></circle>\n");
@@ -74,21 +74,21 @@ final class SvgWriter {
 	}
 
 	/** Writes text; {@code attributes} is written as given (already escaped), the text is escaped. */
-	SvgWriter rect(double x, double y, double width, double height, String attributes, String tooltip) {
+	public SvgWriter rect(double x, double y, double width, double height, String attributes, String tooltip) {
 		this.svg.append("<rect x=\"").append(number(x)).append("\" y=\"").append(number(y)).append("\" width=\"")
 			.append(number(width)).append("\" height=\"").append(number(height)).append("\" ").append(attributes)
 			.append("><title>").append(escape(tooltip)).append("</title></rect>\n");
 		return this;
 	}
 
-	SvgWriter text(double x, double y, String attributes, String text) {
+	public SvgWriter text(double x, double y, String attributes, String text) {
 		this.svg.append("<text x=\"").append(number(x)).append("\" y=\"").append(number(y)).append('"')
 			.append(attributes.isEmpty() ? "" : " " + attributes).append('>').append(escape(text)).append("</text>\n");
 		return this;
 	}
 
 	/** @return the finished document */
-	String finish() {
+	public String finish() {
 		return this.svg + "</svg>\n";
 	}
 
