@@ -175,7 +175,7 @@ measure() {
 	# --- JMH
 	log "Java $jdk: JMH"
 	"$java" -cp "target/local/test-classes:target/local/classes:$(cat "$work/bench.cp")" org.openjdk.jmh.Main "${jmh_args[@]}" \
-		-rf json -rff "$work/jmh.json" 'PredictBenchmark|AnswerWritingBenchmark' >&2
+		-rf json -rff "$work/jmh.json" 'PredictBenchmark|AnswerWritingBenchmark|RecordingBenchmark' >&2
 	java -cp "$work/harness" Harness jmh "$work/jmh.json" > "$work/jmh.tsv"
 	while IFS=$'\t' read -r name min median max count; do
 		case "$name" in
@@ -184,12 +184,22 @@ measure() {
 			*exchange) row "shared exchange: JSON body → checked → diagnosis JSON (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
 			*generator) row "a diagnosis written with jackson-core's generator, as the exchange does (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
 			*databind) row "the same diagnosis written by Boot's data-binding mapper (JMH)" "" "$min" "$median" "$max" µs/op "$count" ;;
+			*recordingOff) row "recording one answer: monitor off, the baseline (JMH)" "" "$min" "$median" "$max" ns/op "$count" ;;
+			*recordIntoCounts) row "recording one answer into the process's counts, every surface (JMH)" "≤ 200 ns" "$min" "$median" "$max" ns/op "$count" ;;
+			*recordIntoCountsAndMeters) row "recording one answer into counts and Micrometer, the local server (JMH)" "≤ 200 ns" "$min" "$median" "$max" ns/op "$count" ;;
 		esac
 	done < "$work/jmh.tsv"
 
 	# --- local HTTP under wrk, then the server's resident memory: the tuned launch, and plain java -jar
 	log "Java $jdk: wrk"
 	load_test "tuned launch" "≥ 8,000 req/s" "≤ 5 ms" "≤ 200 MiB" "$java" "${tuned[@]}"
+	# The same launch with the answers' recording off (heart.monitoring.enabled=false), in the same run:
+	# what recording costs the server's throughput, as a share of the median without it.
+	load_test "tuned launch, recording off" "" "" "" "$java" "${tuned[@]}" --heart.monitoring.enabled=false
+	recorded=$(awk -F'\t' -v jdk="$jdk" '$1 == jdk && $2 == "local HTTP (tuned launch), wrk -t2 -c8, throughput" { print $5 }' "$rows")
+	unrecorded=$(awk -F'\t' -v jdk="$jdk" '$1 == jdk && $2 == "local HTTP (tuned launch, recording off), wrk -t2 -c8, throughput" { print $5 }' "$rows")
+	row "local HTTP throughput lost to recording answers (1 − on/off, medians above)" "≤ 2 %" "" \
+		"$(awk -v on="$recorded" -v off="$unrecorded" 'BEGIN { if (off > 0) printf "%.1f", 100 * (1 - on / off) }')" "" % 1
 	load_test "java -jar" "" "" "≤ 300 MiB" "$java" -jar "$work/deploy/local.jar"
 	if [ "$jdk" -ge 25 ]; then
 		load_test "tuned launch, CDS instead of the AOT cache" "≥ 8,000 req/s" "≤ 5 ms" "≤ 200 MiB" "$java" @"$work/local-$jdk-cds/jvm.args"

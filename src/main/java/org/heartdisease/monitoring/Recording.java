@@ -16,7 +16,9 @@ public final class Recording {
 	/** What a monitor that records nothing hands out: it counts nothing, so one serves every thread. */
 	static final Recording NONE = new Recording(null, null, false, false, 0);
 
-	private static final int FIELDS = Field.all().size();
+	private static final Field[] ALL_FIELDS = Field.values();
+
+	private static final int FIELDS = ALL_FIELDS.length;
 
 	private final FieldBins bins;
 
@@ -28,13 +30,17 @@ public final class Recording {
 
 	private final int[] outcomes = new int[Outcome.all().length];
 
-	private final int[] slots;
+	// Counts per slot: kept as the answers come for a file's rows (thousands of answers, 13 values each),
+	// worked out from the answers' own slots on first asking for a request (a few answers): counting a
+	// request then touches its 13 slots, not every slot of every field.
+	private int[] slots;
 
 	private final int[] imputed = new int[FIELDS + 1];
 
 	private final boolean detailed;
 
-	// When detailed: each answer's outcome ordinal, imputed fields and slot per field (-1 for none).
+	// When detailed (a request, or a listener asks): each answer's outcome ordinal, imputed fields and slot
+	// per field (-1 for none).
 	private byte[] answerOutcomes;
 
 	private byte[] answerImputed;
@@ -49,10 +55,12 @@ public final class Recording {
 		this.bins = bins;
 		this.positiveLabel = positiveLabel;
 		this.timed = timed;
-		this.detailed = detailed;
+		this.detailed = detailed || timed;
 		this.started = started;
-		this.slots = (bins != null) ? new int[bins.size()] : new int[0];
-		if (detailed) {
+		if (!this.detailed) {
+			this.slots = (bins != null) ? new int[bins.size()] : new int[0];
+		}
+		else {
 			this.answerOutcomes = new byte[1];
 			this.answerImputed = new byte[1];
 			this.answerSlots = new int[FIELDS];
@@ -73,16 +81,18 @@ public final class Recording {
 		if (this.detailed) {
 			grow();
 		}
-		for (Field field : Field.all()) {
+		for (Field field : ALL_FIELDS) {
 			Double value = payload.get(field);
 			if (value == null) {
 				missing++;
 			}
 			if (this.bins != null) {
 				int slot = this.bins.slotOf(field, value);
-				this.slots[slot]++;
 				if (this.detailed) {
 					this.answerSlots[at + field.ordinal()] = slot;
+				}
+				else {
+					this.slots[slot]++;
 				}
 			}
 			else if (this.detailed) {
@@ -175,10 +185,22 @@ public final class Recording {
 
 	/** @return how many of its values fell in a slot of {@link #bins()} */
 	public int slot(int slot) {
+		if (this.slots == null) {
+			int[] counts = new int[(this.bins != null) ? this.bins.size() : 0];
+			for (int i = 0; i < this.answers * FIELDS; i++) {
+				if (this.answerSlots[i] >= 0) {
+					counts[this.answerSlots[i]]++;
+				}
+			}
+			this.slots = counts;
+		}
 		return this.slots[slot];
 	}
 
-	/** @return whether each answer's own outcome and slots are kept, for a listener that writes one entry each */
+	/**
+	 * @return whether each answer's own outcome and slots are kept: for a request always, and for a file's
+	 * rows when a listener writes one entry per answer
+	 */
 	public boolean detailed() {
 		return this.detailed;
 	}

@@ -19,9 +19,7 @@ public final class ServedCounts implements AnswerListener {
 
 	private final LongAdder[] slots;
 
-	private final LongAdder timedCalls = new LongAdder();
-
-	private final LongAdder timedNanos = new LongAdder();
+	private static final Field[] FIELDS = Field.values();
 
 	/** @param bins the slots answers are counted in, {@code null} when drift is off */
 	public ServedCounts(FieldBins bins) {
@@ -51,17 +49,25 @@ public final class ServedCounts implements AnswerListener {
 				this.imputed[fields].add(count);
 			}
 		}
-		if (recording.bins() == this.bins) {
+		// Latency is not counted here: each platform's listener exports it its own way.
+		if (recording.bins() == this.bins && recording.detailed()) {
+			// A request's few answers: their own slots, 13 each.
+			for (int answer = 0; answer < recording.answers(); answer++) {
+				for (Field field : FIELDS) {
+					int slot = recording.slotOf(answer, field);
+					if (slot >= 0) {
+						this.slots[slot].increment();
+					}
+				}
+			}
+		}
+		else if (recording.bins() == this.bins) {
 			for (int slot = 0; slot < this.slots.length; slot++) {
 				int count = recording.slot(slot);
 				if (count > 0) {
 					this.slots[slot].add(count);
 				}
 			}
-		}
-		if (recording.timed()) {
-			this.timedCalls.increment();
-			this.timedNanos.add(recording.nanos());
 		}
 	}
 
