@@ -23,6 +23,8 @@ public final class ReferenceExchange {
 		if (exchange == null) {
 			exchange = new SpringApplicationBuilder(HeartDiseaseApplication.class).web(WebApplicationType.NONE)
 				.properties(Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
+						// On the kafka profile's classpath: any free port for the metrics' scrape.
+						"heart.kafka.metrics-port", "0",
 						// No surface: on the kafka profile's classpath, no stream bindings, which would
 						// connect to a broker. Boot skips the exclusion of a class that is not there.
 						"spring.autoconfigure.exclude", "org.springframework.cloud.stream.config.BindingServiceConfiguration,"

@@ -1,5 +1,6 @@
 package org.heartdisease.kafka;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.prediction.ConditionalOnServing;
 
@@ -15,11 +16,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Exports {@code predictKafka}, the function the Kafka deployable binds in its
  * {@code config/application.properties}, and what the binder's containers and clients need besides
- * its properties: the retry of broker failures, and the security protocol's default.
+ * its properties: the retry of broker failures, the security protocol's default, and the metrics' scrape.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnServing
 class KafkaConfiguration {
+
+	/** The Prometheus scrape of the answers' meters and the consumer lag ({@code heart.kafka.metrics-*}). */
+	@Bean(destroyMethod = "close")
+	MetricsEndpoint metricsEndpoint(PrometheusMeterRegistry registry,
+			@Value("${heart.kafka.metrics-address}") String address, @Value("${heart.kafka.metrics-port}") int port) {
+		return MetricsEndpoint.start(registry, address, port);
+	}
 
 	@Bean
 	RecordScorer predictKafka(PredictionExchange exchange,

@@ -16,9 +16,12 @@ import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.PredictionExchange.Call;
 import org.heartdisease.kafka.TopicRecords.Outgoing;
+import org.heartdisease.monitoring.Outcome;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -38,13 +41,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "heart.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"heart.kafka.input-topic=surface-payloads",
 				"heart.kafka.output-topic=surface-answers", "heart.kafka.dead-letter-topic=surface-dead-letters",
-				"heart.kafka.group=surface-scorer", "heart.kafka.partitions=2" })
+				"heart.kafka.group=surface-scorer", "heart.kafka.partitions=2", "heart.kafka.metrics-port=0" })
+// Spring Boot's tests replace the Prometheus registry by a simple one unless asked not to: the scrape is tested.
+@AutoConfigureObservability(tracing = false)
 @EmbeddedKafka(kraft = true, count = 1, brokerProperties = { "transaction.state.log.replication.factor=1",
 		"transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1" })
 class KafkaSurfaceTests {
 
 	@Value("${spring.embedded.kafka.brokers}")
 	private String bootstrap;
+
+	@Autowired
+	private MetricsEndpoint metrics;
 
 	@Test
 	void shouldAnswerEveryRecordOnceWithTheExchangesBytesAndDeadLetterEveryProblem() {
@@ -90,6 +98,51 @@ class KafkaSurfaceTests {
 			}
 		}
 		assertThat(cases.get(cases.size() - 1).status()).isEqualTo(200);
+		assertMetered(cases);
+	}
+
+	// The scorer's scrape counts each answer by the outcome the exchange gave it, beside the consumer lag.
+	private void assertMetered(List<Case> cases) {
+		Map<String, Long> expected = new java.util.TreeMap<>();
+		for (Case c : cases) {
+			PredictionExchange.Answer answer = ReferenceExchange.get().answer(Call.payload(c.value()));
+			if (answer.status() == 200) {
+				String body = new String(answer.body(), StandardCharsets.UTF_8);
+				for (String label : List.of("clear", "heart-disease")) {
+					long count = body.split("\"diagnosis\":\"" + label + "\"", -1).length - 1;
+					expected.merge(label, count, Long::sum);
+				}
+			}
+			else {
+				expected.merge(Outcome.ofStatus(answer.status()).label(), 1L, Long::sum);
+			}
+		}
+		String scrape = scrape("http://127.0.0.1:" + this.metrics.port() + "/metrics");
+		Map<String, Long> metered = new java.util.TreeMap<>();
+		java.util.regex.Matcher line = java.util.regex.Pattern
+			.compile("(?m)^heart_answers_total\\{outcome=\"([^\"]+)\"\\} (\\S+)$").matcher(scrape);
+		while (line.find()) {
+			long count = (long) Double.parseDouble(line.group(2));
+			if (count > 0) {
+				metered.put(line.group(1), count);
+			}
+		}
+		assertThat(metered).isEqualTo(expected);
+		assertThat(scrape).contains("heart_field_values_total{", "heart_request_seconds_count",
+				"spring_cloud_stream_binder_kafka_offset");
+	}
+
+	private static String scrape(String url) {
+		try {
+			java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			return response.body();
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new IllegalStateException("Cannot scrape " + url, ex);
+		}
 	}
 
 	/** A record's value, and the status the shared table expects for it ({@code null}: not in the table). */

@@ -53,7 +53,7 @@ final class ScorerProcess implements AutoCloseable {
 			options.put(setting.substring(2, equals), setting.substring(equals + 1));
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx128m", "-jar", jar.toString()));
+				"-Xmx128m", "-jar", jar.toString(), "--heart.kafka.metrics-port=0"));
 		options.forEach((option, value) -> command.add("--" + option + "=" + value));
 		Path log = jar.resolveSibling("it-" + name + ".log");
 		Files.createDirectories(log.getParent());
