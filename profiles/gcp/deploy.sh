@@ -32,6 +32,14 @@ Usage: profiles/gcp/deploy.sh [options]
   --input-prefix PREFIX  with --scoring: the uploads scored (default: incoming/)
   --output-prefix PREFIX with --scoring: where outputs and manifests go (default: scored/)
   --sweep-schedule CRON  with --scoring: when the sweep runs, UTC (default: 0 2 * * *)
+  --monitoring           instead of deploying, create or update the log-based metrics over the functions'
+                         answer entries and the alerting policies on them (5xx share, p99 latency, drift
+                         against the training distribution of MODEL), from the built jar; run it again
+                         after retraining. The policies notify nobody unless given a channel
+  --model FILE           with --monitoring: the served artifact (default: model/heart-disease.json)
+  --drift-window RANGE   with --monitoring: the drift's PromQL range, 24h at most (default: 1d)
+  --notification-channel CHANNEL
+                         with --monitoring: the policies' channel (projects/P/notificationChannels/ID)
   --dry-run              print the gcloud commands instead of running them
   -h, --help             this text
 USAGE
@@ -51,6 +59,10 @@ scoring=""
 input_prefix="incoming/"
 output_prefix="scored/"
 schedule="0 2 * * *"
+monitoring=false
+model="model/heart-disease.json"
+drift_window="1d"
+channel=""
 DRY_RUN=false
 
 while (($# > 0)); do
@@ -69,6 +81,10 @@ while (($# > 0)); do
 		--input-prefix) input_prefix="${2:?--input-prefix needs a value}"; shift 2 ;;
 		--output-prefix) output_prefix="${2:?--output-prefix needs a value}"; shift 2 ;;
 		--sweep-schedule) schedule="${2:?--sweep-schedule needs a value}"; shift 2 ;;
+		--monitoring) monitoring=true; shift ;;
+		--model) model="${2:?--model needs a file}"; shift 2 ;;
+		--drift-window) drift_window="${2:?--drift-window needs a range}"; shift 2 ;;
+		--notification-channel) channel="${2:?--notification-channel needs a channel}"; shift 2 ;;
 		--dry-run) DRY_RUN=true; shift ;;
 		-h | --help) usage; exit 0 ;;
 		*) echo "deploy.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -89,6 +105,50 @@ ensure() {
 		run "$@"
 	fi
 }
+
+# The built jar (its manifest names libs/), or exit naming the build.
+deployable_jar() {
+	shopt -s nullglob
+	local jars=(target/gcp/deploy/*.jar)
+	shopt -u nullglob
+	if ((${#jars[@]} != 1)) || [[ ! -d target/gcp/deploy/libs ]]; then
+		echo "deploy.sh: expected one jar and libs/ in target/gcp/deploy, found ${#jars[@]} jars; run ./mvnw -Pgcp package" >&2
+		exit 1
+	fi
+	printf '%s\n' "${jars[0]}"
+}
+
+if [[ "$monitoring" == true ]]; then
+	# The metrics' and policies' files, written by the jar's MonitoringPlan from the artifact (run under
+	# --dry-run too: it only writes files, which the dry run prints).
+	jar="$(deployable_jar)"
+	plan="$(mktemp -d)"
+	trap 'rm -rf "$plan"' EXIT
+	"${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$jar" org.heartdisease.gcp.MonitoringPlan "$model" "$plan" \
+		"$drift_window" ${channel:+"$channel"}
+	for config in "$plan"/metrics/*.json; do
+		metric="$(basename "$config" .json)"
+		note "$config: $(<"$config")"
+		if [[ "$DRY_RUN" != true ]] && gcloud logging metrics describe "$metric" >/dev/null 2>&1; then
+			run gcloud logging metrics update "$metric" --config-from-file "$config"
+		else
+			run gcloud logging metrics create "$metric" --config-from-file "$config"
+		fi
+	done
+	# A policy has no name of its own choosing: the one with the same display name is updated.
+	for policy in "$plan"/policies/*.json; do
+		note "$policy: $(<"$policy")"
+		existing=""
+		capture existing "" gcloud monitoring policies list \
+			--filter "displayName=\"$(jq -r .displayName "$policy")\"" --format 'value(name)'
+		if [[ -n "$existing" ]]; then
+			run gcloud monitoring policies update "$existing" --policy-from-file "$policy"
+		else
+			run gcloud monitoring policies create --policy-from-file "$policy"
+		fi
+	done
+	exit 0
+fi
 
 if [[ -n "$scoring" ]]; then
 	case "$output_prefix" in "$input_prefix"* | "") die "--output-prefix must differ from --input-prefix and not lie under it" ;; esac
@@ -174,12 +234,7 @@ if [[ "$no_traffic" != true ]]; then
 fi
 
 if [[ "$DRY_RUN" != true ]]; then
-	shopt -s nullglob
-	jars=(target/gcp/deploy/*.jar)
-	if ((${#jars[@]} != 1)) || [[ ! -d target/gcp/deploy/libs ]]; then
-		echo "deploy.sh: expected one jar and libs/ in target/gcp/deploy, found ${#jars[@]} jars; run ./mvnw -Pgcp package" >&2
-		exit 1
-	fi
+	deployable_jar >/dev/null
 fi
 
 if [[ "$no_traffic" != true ]]; then

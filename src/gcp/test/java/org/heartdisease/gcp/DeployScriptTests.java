@@ -95,7 +95,7 @@ class DeployScriptTests {
 		return Arrays.asList(output.strip().split("(?<!\\\\)\\s+"));
 	}
 
-	private static Process start(String... arguments) throws IOException {
+	static Process start(String... arguments) throws IOException {
 		List<String> command = new ArrayList<>(List.of("bash", "profiles/gcp/deploy.sh"));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);

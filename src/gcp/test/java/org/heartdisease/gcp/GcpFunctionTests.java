@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.functions.HttpRequest;
@@ -20,6 +21,7 @@ import org.heartdisease.SurfaceCases;
 import org.heartdisease.api.PayloadReader;
 import org.heartdisease.api.PredictionExchange;
 import org.heartdisease.api.RequestLimits;
+import org.heartdisease.model.HeartDiseaseModel;
 import org.heartdisease.monitoring.AnswerMonitor;
 import org.heartdisease.prediction.ModelDescription;
 import org.heartdisease.prediction.Predictor;
@@ -150,6 +152,18 @@ class GcpFunctionTests {
 		@Bean
 		JsonMapper jsonMapper(ObjectMapper objectMapper) {
 			return new JacksonMapper(objectMapper);
+		}
+
+		// What the batch scorer's monitor and this surface's log entries are built from, as for the application.
+		@Bean
+		HeartDiseaseModel heartDiseaseModel() {
+			return FuzzPayloads.committedModel();
+		}
+
+		@Bean
+		Supplier<ModelDescription> describe(HeartDiseaseModel heartDiseaseModel) {
+			ModelDescription description = ModelDescription.of(heartDiseaseModel);
+			return () -> description;
 		}
 
 		@Bean

@@ -12,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.heartdisease.ReferenceExchange;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PredictionExchange;
-import org.heartdisease.testing.ServerProcesses;
 import org.heartdisease.testing.UnservedArtifacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The deploy directory ({@code target/gcp/deploy}: the thin jar and its {@code libs/}) under Google's
- * Functions Framework invoker, as a child process on a free loopback port with the JVM flags of
- * {@code profiles/gcp/jvm-options}, over real HTTP: every surface case answered exactly like the
+ * Functions Framework invoker ({@link InvokerProcess}), over real HTTP: every surface case answered exactly like the
  * in-process reference exchange. Runs after {@code package} ({@code ./mvnw -Pgcp verify}).
  */
 class GcpInvokerIT {
@@ -46,48 +44,21 @@ class GcpInvokerIT {
 	private static final List<String> INTERNAL_HEADERS = List.of("id", "timestamp", "contentType", "statusCode",
 			"Authorization", "X-Patient");
 
-	static Process invoker;
+	static InvokerProcess invoker;
 
 	static Path log;
-
-	static int port;
 
 	@BeforeAll
 	static void startInvoker() throws Exception {
 		ReferenceExchange.get();
-		Path deploy = Path.of(System.getProperty("gcp.deploy.dir", "target/gcp/deploy"));
-		Path jar = deployableJar(deploy);
-		Path invokerJar = Path.of(System.getProperty("gcp.invoker.jar", "target/gcp/invoker/java-function-invoker.jar"));
-		assertThat(invokerJar).exists();
-		port = ServerProcesses.freePort();
-		log = Files.createTempFile("gcp-invoker", ".log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// What Cloud Functions runs: the deploy directory's jar (its manifest names libs/), GcpFunction.
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", invokerJar.toString(), "--classpath", jar.toString(),
-				"--target", GcpFunction.class.getName(), "--port", String.valueOf(port))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		// Nothing from the environment may pick the function or the mapper: the jar must do it alone.
-		builder.environment().remove("spring.cloud.function.definition");
-		builder.environment().remove("SPRING_CLOUD_FUNCTION_DEFINITION");
-		builder.environment().remove("MAIN_CLASS");
-		builder.environment().put("JAVA_TOOL_OPTIONS", Files.readString(Path.of("profiles/gcp/jvm-options")).strip());
-		long started = System.nanoTime();
-		invoker = builder.start();
-		ServerProcesses.awaitAnswer(client, uri("/predict"), invoker, "invoker", log, Duration.ofSeconds(60));
-		System.out.printf("Invoker answered after %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+		invoker = InvokerProcess.start(client, Map.of());
+		log = invoker.log();
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
 		if (invoker != null) {
-			invoker.destroy();
-			if (!invoker.waitFor(10, TimeUnit.SECONDS)) {
-				invoker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		if (log != null) {
-			Files.deleteIfExists(log);
+			invoker.close();
 		}
 	}
 
@@ -193,15 +164,7 @@ class GcpInvokerIT {
 	}
 
 	private static URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
-
-	private static Path deployableJar(Path deploy) throws IOException {
-		try (Stream<Path> files = Files.list(deploy)) {
-			List<Path> jars = files.filter((file) -> file.toString().endsWith(".jar")).toList();
-			assertThat(jars).as("the deployable jars in " + deploy).hasSize(1);
-			return jars.get(0).toAbsolutePath();
-		}
+		return invoker.uri(path);
 	}
 
 }
