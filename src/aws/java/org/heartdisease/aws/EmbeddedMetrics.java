@@ -16,6 +16,9 @@ import org.heartdisease.monitoring.Recording;
  */
 final class EmbeddedMetrics implements AnswerListener {
 
+	/** The namespace unless {@code heart.aws.metrics.namespace} names another (the template's alarms read it). */
+	static final String NAMESPACE = "HeartDisease";
+
 	private static final Outcome[] OUTCOMES = Outcome.values();
 
 	private final String namespace;

@@ -90,7 +90,7 @@ class LambdaConfiguration {
 	}
 
 	private static String namespace(Environment environment) {
-		return environment.getProperty("heart.aws.metrics.namespace", "HeartDisease");
+		return environment.getProperty("heart.aws.metrics.namespace", EmbeddedMetrics.NAMESPACE);
 	}
 
 	@Bean
