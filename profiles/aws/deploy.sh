@@ -20,13 +20,16 @@ Usage: profiles/aws/deploy.sh [options]
   --input-prefix PREFIX      the score function scores uploads under it (default: incoming/)
   --output-prefix PREFIX     where scored files and manifests go (default: scored/)
   --sweep-schedule EXPR      when it scores what has no manifest yet, UTC (default: cron(0 2 * * ? *))
+  --alarm-topic ARN          an existing SNS topic the alarms notify (default: none, alarms only change state)
+  --drift-threshold PSI      the population stability index at which the drift alarm fires (default: 0.25)
   --restore-version VERSION  only move the live alias back to VERSION
   --dry-run                  print the sam and aws commands instead of running them
   -h, --help                 this text
 
 Prints url= (the live Function URL), version= (live's version now), previous_version= and
 files_bucket= (upload files to score under its input prefix). --dry-run also prints, as comments, the
-score function's trigger, schedule and permissions that the template sets.
+score function's trigger, schedule and permissions, the drift function's, and the alarms that the
+template sets.
 USAGE
 }
 
@@ -38,6 +41,8 @@ restore=""
 input_prefix="incoming/"
 output_prefix="scored/"
 schedule="cron(0 2 * * ? *)"
+alarm_topic=""
+drift_threshold=""
 DRY_RUN=false
 while (($# > 0)); do
 	case "$1" in
@@ -48,6 +53,8 @@ while (($# > 0)); do
 		--input-prefix) input_prefix="${2:?--input-prefix needs a value}"; shift 2 ;;
 		--output-prefix) output_prefix="${2:?--output-prefix needs a value}"; shift 2 ;;
 		--sweep-schedule) schedule="${2:?--sweep-schedule needs a value}"; shift 2 ;;
+		--alarm-topic) alarm_topic="${2:?--alarm-topic needs a value}"; shift 2 ;;
+		--drift-threshold) drift_threshold="${2:?--drift-threshold needs a value}"; shift 2 ;;
 		--restore-version) restore="${2:?--restore-version needs a value}"; shift 2 ;;
 		--dry-run) DRY_RUN=true; shift ;;
 		-h | --help) usage; exit 0 ;;
@@ -84,10 +91,18 @@ else
 		--query FunctionVersion --output text 2>/dev/null || true)"
 fi
 
+# The alarms' parameters only when given: the template's defaults otherwise.
+alarm_overrides=()
+if [[ -n "$alarm_topic" ]]; then
+	alarm_overrides+=("AlarmTopicArn=$alarm_topic")
+fi
+if [[ -n "$drift_threshold" ]]; then
+	alarm_overrides+=("DriftThreshold=$drift_threshold")
+fi
 run sam deploy --template-file profiles/aws/template.yaml --stack-name "$stack" --region "$region" \
 	--resolve-s3 --capabilities CAPABILITY_IAM --no-confirm-changeset --no-fail-on-empty-changeset \
 	--parameter-overrides "FunctionUrlAuthType=$auth_type" "LogRetentionInDays=$retention" \
-	"InputPrefix=$input_prefix" "OutputPrefix=$output_prefix" "SweepSchedule=$schedule"
+	"InputPrefix=$input_prefix" "OutputPrefix=$output_prefix" "SweepSchedule=$schedule" ${alarm_overrides[@]+"${alarm_overrides[@]}"}
 
 if [[ "$DRY_RUN" == true ]]; then
 	# What the template deploys for the score function (profiles/aws/template.yaml, ScoreFunction).
@@ -102,6 +117,16 @@ if [[ "$DRY_RUN" == true ]]; then
 #               $bucket/$output_prefix*; s3:GetObject on $bucket/$output_prefix*.manifest.json;
 #               s3:ListBucket on $bucket for prefixes $input_prefix* and $output_prefix* only
 #   bucket:     public access blocked, SSE-S3, TLS only, unfinished uploads aborted after a day
+# drift function $stack-drift (driftLambda, the same zip):
+#   schedule:   EventBridge Scheduler rate(1 hour): PSI of the live predict version's Bin.* metrics over 24 h
+#   writes:     Drift and Drift.FIELD (namespace HeartDisease, dimensions Function, Version) as an EMF line
+#   permissions: cloudwatch:GetMetricData on * (it has no resource-level permissions)
+# alarms (notify ${alarm_topic:-nobody: no SNS topic, state changes only}):
+#   $stack-predict-error-rate       Answers.error / Answers of the live version >= 1 % (2 of 3 x 5 min)
+#   $stack-predict-function-errors  AWS/Lambda Errors of $function_name >= 1 (5 min)
+#   $stack-predict-latency-p99      AWS/Lambda Duration p99 of $function_name >= 1000 ms (2 of 3 x 5 min)
+#   $stack-predict-drift            Drift of the live version >= ${drift_threshold:-0.25} (1 of 2 x 1 h)
+#   $stack-drift-function-errors    AWS/Lambda Errors of $stack-drift >= 1 (2 h)
 SUMMARY
 fi
 

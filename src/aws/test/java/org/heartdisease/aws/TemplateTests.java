@@ -109,9 +109,7 @@ class TemplateTests {
 	@Test
 	void shouldRunTheScoreFunctionFromTheSamePackageOnUploadsUnderTheInputPrefix() {
 		Map<String, Object> score = properties("ScoreFunction");
-		Map<String, Object> predict = properties("PredictFunction");
-		assertThat(score.get("CodeUri")).isEqualTo(predict.get("CodeUri"));
-		assertThat(score.get("Handler")).isEqualTo(predict.get("Handler"));
+		assertRunsThePredictFunctionsPackage(score);
 		assertThat(map(score, "Environment", "Variables")).containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "scoreLambda")
 			.containsEntry("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4")
 			.containsEntry("HEART_BATCH_INPUT_PREFIX", Map.of("Ref", "InputPrefix"))
@@ -166,6 +164,146 @@ class TemplateTests {
 				Map.entry("BlockPublicAcls", true), Map.entry("BlockPublicPolicy", true),
 				Map.entry("IgnorePublicAcls", true), Map.entry("RestrictPublicBuckets", true));
 		assertThat(properties("PatientFilesBucket")).containsKey("BucketEncryption");
+	}
+
+	@Test
+	void shouldRunTheDriftFunctionFromTheSamePackageOnAScheduleOverTheLivePredictVersion() {
+		Map<String, Object> drift = properties("DriftFunction");
+		assertRunsThePredictFunctionsPackage(drift);
+		assertThat(map(drift, "Environment", "Variables")).containsOnly(
+				Map.entry("SPRING_CLOUD_FUNCTION_DEFINITION", "driftLambda"),
+				Map.entry("HEART_AWS_DRIFT_PREDICT_VERSION", Map.of("Ref", "PredictFunction.Version")));
+		Map<String, Object> schedule = map(drift, "Events", "Hourly");
+		assertThat(schedule).containsEntry("Type", "ScheduleV2");
+		assertThat(map(schedule, "Properties")).containsOnly(Map.entry("ScheduleExpression", Map.of("Ref", "DriftSchedule")));
+		assertThat(map(template, "Parameters", "DriftSchedule")).containsEntry("Default", "rate(1 hour)");
+		assertThat(map(drift, "Events")).containsOnlyKeys("Hourly");
+		assertThat(map(drift, "LoggingConfig")).containsEntry("LogGroup", Map.of("Ref", "DriftLogGroup"));
+		assertThat(properties("DriftLogGroup")).containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionInDays"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldLetTheDriftFunctionReadMetricsOnly() {
+		List<Map<String, Object>> policies = (List<Map<String, Object>>) properties("DriftFunction").get("Policies");
+		assertThat(policies).hasSize(1);
+		// GetMetricData has no resource-level permission: "*" is the only resource IAM accepts for it.
+		assertThat(policies.get(0).get("Statement")).isEqualTo(List.of(Map.of("Sid", "ReadMetrics", "Effect", "Allow",
+				"Action", "cloudwatch:GetMetricData", "Resource", "*")));
+	}
+
+	// The Version dimension's value: the version number, the last of the version ARN's colon-separated parts.
+	private static final Map<String, Object> LIVE_VERSION = Map.of("Fn::Select",
+			List.of(7, Map.of("Fn::Split", List.of(":", Map.of("Ref", "PredictFunction.Version")))));
+
+	private static final List<Map<String, Object>> PREDICT_DIMENSIONS = List.of(
+			Map.of("Name", "Function", "Value", Map.of("Ref", "PredictFunction")),
+			Map.of("Name", "Version", "Value", LIVE_VERSION));
+
+	@Test
+	void shouldReadTheVersionNumberFromTheVersionArnAsTheDriftFunctionDoes() {
+		String arn = "arn:aws:lambda:eu-west-1:123456789012:function:heart-disease-predict:42";
+		assertThat(arn.split(":")[(Integer) ((List<?>) LIVE_VERSION.get("Fn::Select")).get(0)]).isEqualTo("42");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldAlarmOnTheShareOfFiveHundredsAmongTheLiveVersionsAnswers() {
+		Map<String, Object> alarm = properties("ErrorRateAlarm");
+		assertThat(map(template, "Resources", "ErrorRateAlarm")).containsEntry("Type", "AWS::CloudWatch::Alarm");
+		assertThat(alarm).containsEntry("AlarmName", Map.of("Fn::Sub", "${AWS::StackName}-predict-error-rate"));
+		List<Map<String, Object>> metrics = (List<Map<String, Object>>) alarm.get("Metrics");
+		assertThat(metrics).extracting((metric) -> metric.get("Id")).containsExactly("errors", "answers", "rate");
+		// The metrics EmbeddedMetrics writes, in its namespace, on the live version's dimensions.
+		List<String> read = List.of("Answers." + org.heartdisease.monitoring.Outcome.ERROR.label(), "Answers");
+		for (int i = 0; i < 2; i++) {
+			Map<String, Object> stat = map(metrics.get(i), "MetricStat");
+			assertThat(map(stat, "Metric")).containsOnly(Map.entry("Namespace", EmbeddedMetrics.NAMESPACE),
+					Map.entry("MetricName", read.get(i)), Map.entry("Dimensions", PREDICT_DIMENSIONS));
+			assertThat(stat).containsEntry("Stat", "Sum").containsEntry("Period", 300);
+			assertThat(metrics.get(i)).containsEntry("ReturnData", false);
+		}
+		// Answers.error is written only when not zero: a period without one counts 0, not missing.
+		assertThat(metrics.get(2)).containsEntry("Expression", "100 * FILL(errors, 0) / answers")
+			.containsEntry("ReturnData", true);
+		assertThat(alarm).containsEntry("Threshold", Map.of("Ref", "ErrorRatePercent"))
+			.containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold");
+		assertThat(map(template, "Parameters", "ErrorRatePercent")).containsEntry("Default", 1);
+	}
+
+	@Test
+	void shouldAlarmOnFunctionErrorsAndTheP99OfLambdasDuration() {
+		Map<String, Object> latency = properties("LatencyAlarm");
+		assertThat(latency).containsEntry("AlarmName", Map.of("Fn::Sub", "${AWS::StackName}-predict-latency-p99"))
+			.containsEntry("Namespace", "AWS/Lambda")
+			.containsEntry("MetricName", "Duration")
+			.containsEntry("ExtendedStatistic", "p99")
+			.containsEntry("Threshold", Map.of("Ref", "LatencyP99Milliseconds"))
+			.containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", "PredictFunction"))))
+			.doesNotContainKey("Statistic");
+		for (String[] errors : new String[][] { { "FunctionErrorsAlarm", "predict-function-errors", "PredictFunction" },
+				{ "DriftFunctionErrorsAlarm", "drift-function-errors", "DriftFunction" } }) {
+			assertThat(properties(errors[0])).containsEntry("AlarmName", Map.of("Fn::Sub", "${AWS::StackName}-" + errors[1]))
+				.containsEntry("Namespace", "AWS/Lambda")
+				.containsEntry("MetricName", "Errors")
+				.containsEntry("Statistic", "Sum")
+				.containsEntry("Threshold", 1)
+				.containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", errors[2]))));
+		}
+	}
+
+	@Test
+	void shouldAlarmWhenTheDriftFunctionsIndexReachesTheMajorThreshold() {
+		Map<String, Object> alarm = properties("DriftAlarm");
+		assertThat(alarm).containsEntry("AlarmName", Map.of("Fn::Sub", "${AWS::StackName}-predict-drift"))
+			.containsEntry("Namespace", EmbeddedMetrics.NAMESPACE)
+			.containsEntry("MetricName", "Drift")
+			.containsEntry("Dimensions", PREDICT_DIMENSIONS)
+			.containsEntry("Statistic", "Maximum")
+			.containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+			.containsEntry("Threshold", Map.of("Ref", "DriftThreshold"));
+		// An hour's period: the drift function's schedule writes one index an hour.
+		assertThat(alarm.get("Period")).isEqualTo(3600);
+		assertThat(((Number) map(template, "Parameters", "DriftThreshold").get("Default")).doubleValue())
+			.isEqualTo(org.heartdisease.monitoring.Drift.Thresholds.USUAL.major());
+	}
+
+	@Test
+	void shouldNotifyNothingButATopicGivenAndTreatMissingDataAsQuiet() {
+		assertThat(map(template, "Parameters", "AlarmTopicArn")).containsEntry("Default", "");
+		assertThat(map(template, "Conditions", "HasAlarmTopic"))
+			.isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "AlarmTopicArn"), "")))));
+		Map<String, Object> onlyIfGiven = Map.of("Fn::If",
+				List.of("HasAlarmTopic", List.of(Map.of("Ref", "AlarmTopicArn")), Map.of("Ref", "AWS::NoValue")));
+		List<String> alarms = alarms();
+		assertThat(alarms).containsExactlyInAnyOrder("ErrorRateAlarm", "FunctionErrorsAlarm", "LatencyAlarm",
+				"DriftAlarm", "DriftFunctionErrorsAlarm");
+		for (String alarm : alarms) {
+			assertThat(properties(alarm)).as(alarm)
+				.containsEntry("AlarmActions", onlyIfGiven)
+				.containsEntry("OKActions", onlyIfGiven)
+				.containsEntry("TreatMissingData", "notBreaching")
+				.doesNotContainKey("InsufficientDataActions");
+		}
+		// No topic of its own, so no subscription anyone could add to.
+		assertThat(map(template, "Resources").values()).noneMatch((resource) -> String.valueOf(((Map<?, ?>) resource).get("Type"))
+			.startsWith("AWS::SNS::"));
+	}
+
+	private static List<String> alarms() {
+		return map(template, "Resources").entrySet()
+			.stream()
+			.filter((resource) -> "AWS::CloudWatch::Alarm".equals(((Map<?, ?>) resource.getValue()).get("Type")))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	// Another function of the same zip: what it runs is chosen by its environment alone.
+	private static void assertRunsThePredictFunctionsPackage(Map<String, Object> function) {
+		Map<String, Object> predict = properties("PredictFunction");
+		for (String setting : List.of("CodeUri", "Handler", "Runtime")) {
+			assertThat(function.get(setting)).as(setting).isEqualTo(predict.get(setting));
+		}
 	}
 
 	private static final String BUCKET_NAME = "${AWS::StackName}-${AWS::AccountId}-${AWS::Region}-files";
