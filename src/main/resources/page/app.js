@@ -154,7 +154,7 @@ async function predict(event) {
   clearErrors();
   let response;
   try {
-    response = await fetch('/predict', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    response = await fetch('predict', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(payload()) });
   }
   catch {
@@ -172,7 +172,7 @@ async function predict(event) {
 
 async function start() {
   try {
-    const response = await fetch('/model', { headers: { Accept: 'application/json' } });
+    const response = await fetch('model', { headers: { Accept: 'application/json' } });
     if (!response.ok) {
       throw new Error(`GET /model answered ${response.status}`);
     }

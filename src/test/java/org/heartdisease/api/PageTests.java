@@ -154,17 +154,18 @@ class PageTests {
 			.doesNotContainPattern("\\sstyle=")
 			.doesNotContainPattern("<style")
 			.doesNotContainPattern("\\son[a-z]+=")
-			.contains("<script type=\"module\" src=\"/page/app.js\"></script>")
+			.contains("<script type=\"module\" src=\"page/app.js\"></script>")
 			.contains("<html lang=\"en\">");
 		String script = text("page/app.js");
 		assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function",
 				"setAttribute('style'", "document.write", "import(", "cookie", "localStorage");
-		// Nothing from another origin: every reference of the three files is to this server.
+		// Nothing from another origin: every reference of the three files is relative to the page, so that it
+		// also works under a path prefix (a gateway's stage), and none has a scheme or a host.
 		for (String file : PAGE) {
-			assertThat(text(file)).as(file).doesNotContainPattern("(src|href)=\"(?!/)")
+			assertThat(text(file)).as(file).doesNotContainPattern("(src|href)=\"(/|[a-z]+:)")
 				.doesNotContainPattern("url\\(")
 				.doesNotContainPattern("@import")
-				.doesNotContainPattern("fetch\\('(?!/)");
+				.doesNotContainPattern("fetch\\('(/|[a-z]+:)");
 		}
 	}
 
@@ -173,14 +174,14 @@ class PageTests {
 		Matcher references = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(text("page/index.html"));
 		int count = 0;
 		while (references.find()) {
-			String path = references.group(1);
+			String path = "/" + references.group(1);
 			assertThat(ReferenceExchange.get().answer(new Call("GET", path, null, 0, null)).status()).as(path)
 				.isEqualTo(200);
 			count++;
 		}
 		assertThat(count).isGreaterThanOrEqualTo(8);
 		for (String path : List.of("/model", "/predict")) {
-			assertThat(text("page/app.js")).contains("fetch('" + path + "'");
+			assertThat(text("page/app.js")).contains("fetch('" + path.substring(1) + "'");
 		}
 	}
 
