@@ -70,7 +70,8 @@ class LambdaEventFunction implements Function<InputStream, byte[]> {
 		String path = event.has("httpMethod") ? event.path("path").asText("") : event.path("rawPath").asText("");
 		String length = header(event, "Content-Length");
 		return new Call(method(event).asText(), path, header(event, "Content-Type"),
-				(length != null && length.matches("[0-9]{1,18}")) ? Long.parseLong(length) : -1, body(event));
+				(length != null && length.matches("[0-9]{1,18}")) ? Long.parseLong(length) : -1, body(event),
+				header(event, "Accept"), header(event, "If-None-Match"));
 	}
 
 	/** @return the header's value, whatever the case of its name (v1 keeps it as sent, v2 lower-cases it) */

@@ -47,7 +47,8 @@ public class GcpFunction extends FunctionInvoker {
 		Function<PredictionExchange.Call, PredictionExchange.Answer> exchange = this.catalog.lookup(NAME);
 		PredictionExchange.Answer answer = exchange.apply(new PredictionExchange.Call(request.getMethod(),
 				request.getPath(), request.getContentType().orElse(null), request.getContentLength(),
-				request.getInputStream()));
+				request.getInputStream(), request.getFirstHeader("Accept").orElse(null),
+				request.getFirstHeader("If-None-Match").orElse(null)));
 		drain(request);
 		response.setStatusCode(answer.status());
 		if (answer.contentType() != null) {

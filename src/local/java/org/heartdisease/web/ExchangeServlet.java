@@ -33,7 +33,7 @@ class ExchangeServlet extends HttpServlet implements HttpRequestHandler {
 		// The path as sent (not decoded, not normalised): the exchange matches it exactly.
 		PredictionExchange.Answer answer = this.exchange.answer(new PredictionExchange.Call(request.getMethod(),
 				request.getRequestURI(), request.getContentType(), request.getContentLengthLong(),
-				request.getInputStream()));
+				request.getInputStream(), request.getHeader("Accept"), request.getHeader("If-None-Match")));
 		response.setStatus(answer.status());
 		if (answer.contentType() != null) {
 			response.setContentType(answer.contentType());

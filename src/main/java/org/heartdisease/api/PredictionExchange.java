@@ -41,6 +41,8 @@ import org.springframework.util.MimeTypeUtils;
  * <li>{@code GET /v3/api-docs}: the OpenAPI description of these routes, {@value #API_DOCUMENT} on the
  * class path, generated when the project builds and read once, here; a {@code 404} when the build did
  * not make it (a run from an IDE);</li>
+ * <li>{@code GET /} from a browser ({@code Accept: text/html}) and {@code GET /page/...}: the page that
+ * tries the model, {@link Page}'s rule, consulted first;</li>
  * <li>{@code HEAD} where {@code GET} is allowed: the same answer without a body;</li>
  * <li>{@code OPTIONS}: {@code 204} with {@code Allow}; any other method: {@code 405} with {@code Allow};</li>
  * <li>any other path: {@code 404}.</li>
@@ -159,6 +161,10 @@ public final class PredictionExchange {
 	}
 
 	private Answer route(Call call, Recording recording) {
+		Answer page = Page.answer(call);
+		if (page != null) {
+			return page;
+		}
 		Route route = ROUTES.get(call.path());
 		if (route == null) {
 			return problem(Problem.of(404, "There is nothing at " + Problem.echoed(String.valueOf(call.path()))
@@ -280,8 +286,18 @@ public final class PredictionExchange {
 	 * @param contentType the {@code Content-Type}, {@code null} for none
 	 * @param declaredLength the {@code Content-Length}, {@code -1} when not declared
 	 * @param body the body, read only when the route needs it; {@code null} for none
+	 * @param accept the {@code Accept} header, {@code null} for none: {@code text/html} asks {@code GET /} for
+	 * the page ({@link Page})
+	 * @param ifNoneMatch the {@code If-None-Match} header, {@code null} for none: a page file the browser
+	 * holds is answered {@code 304}
 	 */
-	public record Call(String method, String path, String contentType, long declaredLength, InputStream body) {
+	public record Call(String method, String path, String contentType, long declaredLength, InputStream body,
+			String accept, String ifNoneMatch) {
+
+		/** A call without {@code Accept} or {@code If-None-Match}: what an API client sends. */
+		public Call(String method, String path, String contentType, long declaredLength, InputStream body) {
+			this(method, path, contentType, declaredLength, body, null, null);
+		}
 
 		/**
 		 * A payload that came with no HTTP around it (a direct Lambda invocation): a JSON body for
@@ -299,7 +315,7 @@ public final class PredictionExchange {
 	 * What to answer.
 	 * @param status the HTTP status
 	 * @param contentType the body's media type, {@code null} when there is no body to describe
-	 * @param headers further response headers ({@code Allow})
+	 * @param headers further response headers ({@code Allow}; the page's caching and security headers)
 	 * @param body the body, empty for none
 	 */
 	public record Answer(int status, String contentType, Map<String, String> headers, byte[] body) {

@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.aws.LambdaEvents.Invocation;
 import org.heartdisease.aws.LambdaEvents.Kind;
+import org.heartdisease.testing.PageInBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,7 +66,9 @@ class LambdaRuntimeIT {
 			.doesNotContain("software.amazon.awssdk.core.")
 			.doesNotContain("org.heartdisease.aws.S3FileStore")
 			.doesNotContain("software.amazon.awssdk.services.cloudwatch.")
-			.doesNotContain("org.heartdisease.aws.CloudWatchMetricSums");
+			.doesNotContain("org.heartdisease.aws.CloudWatchMetricSums")
+			// Nor are the page's files read: they wait for the first browser.
+			.doesNotContain("org.heartdisease.api.Page$Assets");
 	}
 
 	static Stream<Invocation> invocations() {
@@ -99,6 +103,36 @@ class LambdaRuntimeIT {
 				SurfaceCases.payload("example.json").getBytes(StandardCharsets.UTF_8), false));
 		// A field's name in quotes is a payload's key; the metric lines name bins only (Bin.trestbps.4).
 		assertThat(lambda.log()).doesNotContain("Received:").doesNotContain("\"trestbps\"");
+	}
+
+	/** The page in Chromium, through a Function URL's mapping onto the runtime that this class started. */
+	@Nested
+	class InChromium extends PageInBrowser {
+
+		private FunctionUrlFront front;
+
+		@BeforeAll
+		void startTheFunctionUrl() throws IOException {
+			this.front = new FunctionUrlFront(lambda);
+		}
+
+		@AfterAll
+		void stopTheFunctionUrl() {
+			if (this.front != null) {
+				this.front.close();
+			}
+		}
+
+		@Override
+		protected String baseUrl() {
+			return this.front.baseUrl();
+		}
+
+		@Override
+		protected String surface() {
+			return "aws";
+		}
+
 	}
 
 	private static byte[] invoke(byte[] event) {

@@ -19,9 +19,11 @@ import org.heartdisease.ReferenceExchange;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.api.PredictionExchange;
+import org.heartdisease.testing.PageInBrowser;
 import org.heartdisease.testing.UnservedArtifacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -149,6 +151,22 @@ class GcpInvokerIT {
 		HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("There is nothing at /nope");
+	}
+
+	/** The page in Chromium, served by Google's invoker that this class started. */
+	@Nested
+	class InChromium extends PageInBrowser {
+
+		@Override
+		protected String baseUrl() {
+			return invoker.uri("").toString();
+		}
+
+		@Override
+		protected String surface() {
+			return "gcp";
+		}
+
 	}
 
 	private static HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body)

@@ -21,10 +21,12 @@ import org.heartdisease.SurfaceAnswers;
 import org.heartdisease.SurfaceCases;
 import org.heartdisease.SurfaceCases.SurfaceCase;
 import org.heartdisease.batch.BatchFiles;
+import org.heartdisease.testing.PageInBrowser;
 import org.heartdisease.testing.ServerProcesses;
 import org.heartdisease.testing.UnservedArtifacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -135,6 +137,22 @@ class LocalJarIT {
 		assertThat(new String(scored, StandardCharsets.UTF_8))
 			.isEqualTo(BatchFiles.score(BatchFiles.scorer(1 << 30), "stdin", BatchFiles.CSV));
 		assertThat(err).contains("Scored stdin (csv): 3 rows read, 3 scored, none rejected");
+	}
+
+	/** The page in Chromium, served by the packaged jar that this class started. */
+	@Nested
+	class InChromium extends PageInBrowser {
+
+		@Override
+		protected String baseUrl() {
+			return "http://127.0.0.1:" + server.port();
+		}
+
+		@Override
+		protected String surface() {
+			return "local";
+		}
+
 	}
 
 	private static Path jar() {
