@@ -282,7 +282,7 @@ public abstract class PageInBrowser {
 
 	/**
 	 * The whole page after a prediction, written to the build directory as {@code page-SURFACE.png}. The README
-	 * shows a committed copy, {@code docs/page.png}, refreshed only on purpose ({@code -Dpage.screenshot=docs/page.png}):
+	 * shows a committed copy, {@code profiles/local/page.png}, refreshed only on purpose ({@code -Dpage.screenshot=profiles/local/page.png}):
 	 * Chromium's rendering changes between versions and fonts, and a test run should not dirty the work tree.
 	 */
 	private void screenshot() throws Exception {
