@@ -28,14 +28,15 @@ public final class Recording {
 
 	private final long started;
 
-	private final int[] outcomes = new int[Outcome.all().length];
+	// Counts by outcome and by imputed fields: kept for a file's rows; a request's are its answers' own.
+	private final int[] outcomes;
 
 	// Counts per slot: kept as the answers come for a file's rows (thousands of answers, 13 values each),
 	// worked out from the answers' own slots on first asking for a request (a few answers): counting a
 	// request then touches its 13 slots, not every slot of every field.
 	private int[] slots;
 
-	private final int[] imputed = new int[FIELDS + 1];
+	private final int[] imputed;
 
 	private final boolean detailed;
 
@@ -59,8 +60,12 @@ public final class Recording {
 		this.started = started;
 		if (!this.detailed) {
 			this.slots = (bins != null) ? new int[bins.size()] : new int[0];
+			this.outcomes = new int[Outcome.all().length];
+			this.imputed = new int[FIELDS + 1];
 		}
 		else {
+			this.outcomes = null;
+			this.imputed = null;
 			this.answerOutcomes = new byte[1];
 			this.answerImputed = new byte[1];
 			this.answerSlots = new int[FIELDS];
@@ -99,7 +104,9 @@ public final class Recording {
 				this.answerSlots[at + field.ordinal()] = -1;
 			}
 		}
-		this.imputed[missing]++;
+		if (!this.detailed) {
+			this.imputed[missing]++;
+		}
 		if (this.detailed) {
 			this.answerImputed[this.answers] = (byte) missing;
 		}
@@ -123,7 +130,9 @@ public final class Recording {
 	}
 
 	private void add(Outcome outcome) {
-		this.outcomes[outcome.ordinal()]++;
+		if (!this.detailed) {
+			this.outcomes[outcome.ordinal()]++;
+		}
 		if (this.detailed) {
 			this.answerOutcomes[this.answers] = (byte) outcome.ordinal();
 		}
@@ -151,6 +160,13 @@ public final class Recording {
 
 	/** @return how many of its answers had this outcome */
 	public int count(Outcome outcome) {
+		if (this.detailed) {
+			int count = 0;
+			for (int answer = 0; answer < this.answers; answer++) {
+				count += (this.answerOutcomes[answer] == outcome.ordinal()) ? 1 : 0;
+			}
+			return count;
+		}
 		return this.outcomes[outcome.ordinal()];
 	}
 
@@ -166,14 +182,22 @@ public final class Recording {
 
 	/** @return how many of its answers had this many imputed fields */
 	public int imputed(int fields) {
+		if (this.detailed) {
+			int count = 0;
+			for (int answer = 0; answer < this.answers; answer++) {
+				boolean diagnosed = Outcome.all()[this.answerOutcomes[answer]].isDiagnosis();
+				count += (diagnosed && this.answerImputed[answer] == fields) ? 1 : 0;
+			}
+			return count;
+		}
 		return this.imputed[fields];
 	}
 
 	/** @return how many fields were imputed over all its answers */
 	public int imputedFields() {
 		int total = 0;
-		for (int fields = 1; fields < this.imputed.length; fields++) {
-			total += fields * this.imputed[fields];
+		for (int fields = 1; fields <= FIELDS; fields++) {
+			total += fields * imputed(fields);
 		}
 		return total;
 	}

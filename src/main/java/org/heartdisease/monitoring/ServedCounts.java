@@ -37,6 +37,23 @@ public final class ServedCounts implements AnswerListener {
 
 	@Override
 	public void recorded(Recording recording) {
+		boolean binned = recording.bins() == this.bins;
+		if (recording.detailed()) {
+			// A request's few answers, each with its own outcome, imputed fields and 13 slots.
+			for (int answer = 0; answer < recording.answers(); answer++) {
+				this.outcomes[recording.outcomeOf(answer).ordinal()].increment();
+				if (recording.outcomeOf(answer).isDiagnosis()) {
+					this.imputed[recording.imputedOf(answer)].increment();
+				}
+				for (int field = 0; binned && field < FIELDS.length; field++) {
+					int slot = recording.slotOf(answer, FIELDS[field]);
+					if (slot >= 0) {
+						this.slots[slot].increment();
+					}
+				}
+			}
+			return;
+		}
 		for (Outcome outcome : Outcome.all()) {
 			int count = recording.count(outcome);
 			if (count > 0) {
@@ -49,19 +66,7 @@ public final class ServedCounts implements AnswerListener {
 				this.imputed[fields].add(count);
 			}
 		}
-		// Latency is not counted here: each platform's listener exports it its own way.
-		if (recording.bins() == this.bins && recording.detailed()) {
-			// A request's few answers: their own slots, 13 each.
-			for (int answer = 0; answer < recording.answers(); answer++) {
-				for (Field field : FIELDS) {
-					int slot = recording.slotOf(answer, field);
-					if (slot >= 0) {
-						this.slots[slot].increment();
-					}
-				}
-			}
-		}
-		else if (recording.bins() == this.bins) {
+		if (binned) {
 			for (int slot = 0; slot < this.slots.length; slot++) {
 				int count = recording.slot(slot);
 				if (count > 0) {
@@ -69,6 +74,7 @@ public final class ServedCounts implements AnswerListener {
 				}
 			}
 		}
+		// Latency is not counted here: each platform's listener exports it its own way.
 	}
 
 	/** @return the slots counted in, {@code null} when drift is off */
