@@ -8,8 +8,8 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 
 /**
  * The scorer's Prometheus scrape at {@code http://ADDRESS:PORT/metrics}: the answers' meters
- * ({@code heart_*}, as on the local server) beside the binder's consumer lag
- * ({@code spring_cloud_stream_binder_kafka_offset}) and the JVM's, served by the Prometheus client's own
+ * ({@code heart_*}, as on the local server) beside the consumers' lag
+ * ({@code kafka_consumer_fetch_manager_records_lag_max}) and the JVM's, served by the Prometheus client's own
  * HTTP server on the JDK's, since the scorer has no web server. Loopback by default: a pod's scraper
  * needs {@code heart.kafka.metrics-address=0.0.0.0}.
  */

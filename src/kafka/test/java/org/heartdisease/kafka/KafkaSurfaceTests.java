@@ -101,7 +101,7 @@ class KafkaSurfaceTests {
 		assertMetered(cases);
 	}
 
-	// The scorer's scrape counts each answer by the outcome the exchange gave it, beside the consumer lag.
+	// The scorer's scrape counts each answer by the outcome the exchange gave it, beside the consumers' lag.
 	private void assertMetered(List<Case> cases) {
 		Map<String, Long> expected = new java.util.TreeMap<>();
 		for (Case c : cases) {
@@ -129,7 +129,7 @@ class KafkaSurfaceTests {
 		}
 		assertThat(metered).isEqualTo(expected);
 		assertThat(scrape).contains("heart_field_values_total{", "heart_request_seconds_count",
-				"spring_cloud_stream_binder_kafka_offset");
+				"kafka_consumer_fetch_manager_records_lag_max{");
 	}
 
 	private static String scrape(String url) {
