@@ -1,6 +1,5 @@
 package org.heartdisease.batch.command;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,12 +72,7 @@ class ScoringRunner extends CommandRunner {
 			BatchScorer.Progress progress = options.quiet() ? BatchScorer.Progress.NONE
 					: new ConsoleProgress(this.err, size);
 			Manifest manifest;
-			try (InputStream source = (input != null) ? Files.newInputStream(input) : new FilterInputStream(this.in) {
-				@Override
-				public void close() {
-					// Standard input stays open: it is the JVM's.
-				}
-			}) {
+			try (InputStream source = (input != null) ? Files.newInputStream(input) : keptOpen(this.in)) {
 				manifest = (output != null) ? scoreInto(scorer, source, options, output, progress)
 						: scorer.score(source, options.inputName(), options.format(), this.out, progress);
 			}

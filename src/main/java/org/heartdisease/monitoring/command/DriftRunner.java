@@ -120,12 +120,8 @@ public class DriftRunner extends CommandRunner {
 	private void add(String input, DriftOptions options, ServedCounts counts, Map<String, Map<String, Long>> served)
 			throws IOException {
 		String name = DriftOptions.STANDARD.equals(input) ? "stdin" : input;
-		try (InputStream source = new BufferedInputStream(DriftOptions.STANDARD.equals(input) ? new FilterInputStream(this.in) {
-			@Override
-			public void close() {
-				// Standard input stays open: it is the JVM's.
-			}
-		} : Files.newInputStream(Path.of(input)), 64 * 1024)) {
+		try (InputStream source = new BufferedInputStream(
+				DriftOptions.STANDARD.equals(input) ? keptOpen(this.in) : Files.newInputStream(Path.of(input)), 64 * 1024)) {
 			source.mark(64 * 1024);
 			String first = new BufferedReader(new InputStreamReader(new BoundedPeek(source), StandardCharsets.UTF_8))
 				.readLine();

@@ -1,5 +1,7 @@
 package org.heartdisease.training.command;
 
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.function.Function;
 
@@ -55,6 +57,19 @@ public abstract class CommandRunner implements ApplicationRunner, ExitCodeGenera
 		this.exitCode = code;
 		this.err.println("error: " + message);
 		this.err.flush();
+	}
+
+	/**
+	 * @param in the JVM's standard input
+	 * @return it, read through a stream whose {@code close} leaves it open: it is the JVM's, not the command's
+	 */
+	protected static InputStream keptOpen(InputStream in) {
+		return new FilterInputStream(in) {
+			@Override
+			public void close() {
+				// Standard input stays open.
+			}
+		};
 	}
 
 	@Override
